@@ -1,0 +1,57 @@
+# The single entry point. `make help` lists the targets.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format messages compilemessages demo bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.installed-run: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed-run
+
+compilemessages: $(VENV)/.installed-run ## Compile the UI translations (locale/*.po)
+	$(PY) manage.py compile_translations -v0
+
+run: $(VENV)/.installed-run compilemessages ## Set up everything and serve on http://127.0.0.1:$(PORT)
+	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py load_demo
+	$(PY) manage.py ensure_dev_admin
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(VENV)/.installed-dev ## check, migrations check and the whole pytest suite
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py compile_translations -v0
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed-dev ## ruff format and autofix
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: $(VENV)/.installed-dev ## Extract UI strings into locale/ (fr, it, pt, hr)
+	$(PY) manage.py makemessages -l fr -l it -l pt -l hr --ignore=.venv --ignore=staticfiles --no-obsolete
+
+demo: $(VENV)/.installed-run ## Load the demo content (idempotent)
+	$(PY) manage.py migrate --no-input -v0
+	$(PY) manage.py load_demo
+
+clean: ## Remove the virtualenv, the database and generated files
+	rm -rf $(VENV) db.sqlite3 staticfiles media

@@ -1,0 +1,209 @@
+"""Tools for `manage.py load_demo`: each app's `demo.py` defines `ORDER` and
+`load(demo)`; this module runs them in order and offers idempotent helpers,
+including translation through wagtail-localize (as a translator would)."""
+
+import importlib
+import io
+
+from django.apps import apps
+from django.conf import settings
+from django.core.files.images import ImageFile
+from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
+
+
+class Demo:
+    def __init__(self, stdout=None):
+        self.stdout = stdout or io.StringIO()
+        self.created = 0
+
+    def log(self, message):
+        self.stdout.write(message)
+
+    # Locales and the site ---------------------------------------------------
+    def locale(self, code):
+        return Locale.objects.get_or_create(language_code=code)[0]
+
+    @property
+    def site(self):
+        return Site.objects.select_related("root_page").get(is_default_site=True)
+
+    def home(self, code=None):
+        root = self.site.root_page.specific
+        if code in (None, settings.LANGUAGE_CODE):
+            return root
+        return root.get_translation_or_none(self.locale(code))
+
+    # Pages ----------------------------------------------------------------
+    def page(self, parent, model, slug, **fields):
+        """The child of `parent` with this slug, created and published if absent."""
+        existing = parent.get_children().filter(slug=slug).specific().first()
+        if existing is not None:
+            return existing
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.created += 1
+        self.log(f"  created {model.__name__} {page.url_path}")
+        return page
+
+    def translate(self, instance, code, strings, publish=True):
+        """Translate `instance` into language `code` with wagtail-localize, using
+        `strings` (source text -> translated text) for the segments it knows.
+        Does nothing when the translation exists already."""
+        locale = self.locale(code)
+        existing = instance.get_translation_or_none(locale)
+        if existing is not None:
+            return existing
+        source, _created = TranslationSource.update_or_create_from_instance(instance)
+        translation, _created = Translation.objects.get_or_create(
+            source=source, target_locale=locale
+        )
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            target = strings.get(segment.string.data)
+            if target:
+                StringTranslation.objects.update_or_create(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    defaults={"data": target, "translation_type": "manual"},
+                )
+        translation.save_target(publish=publish)
+        self.created += 1
+        self.log(f"  translated {instance} into {code}")
+        return instance.get_translation(locale)
+
+    # Files -----------------------------------------------------------------
+    def image(self, title, colour=(11, 79, 138), size=(1200, 675), text=""):
+        """A generated placeholder image (no file is fetched from anywhere)."""
+        from PIL import Image as PILImage
+        from PIL import ImageDraw
+        from wagtail.images import get_image_model
+
+        Image = get_image_model()
+        existing = Image.objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        picture = PILImage.new("RGB", size, colour)
+        draw = ImageDraw.Draw(picture)
+        draw.rectangle(
+            [40, 40, size[0] - 40, size[1] - 40], outline=(255, 204, 0), width=8
+        )
+        if text:
+            draw.text((80, size[1] // 2), text, fill=(255, 255, 255))
+        buffer = io.BytesIO()
+        picture.save(buffer, "PNG")
+        slug = "".join(c if c.isalnum() else "-" for c in title.lower())[:60]
+        image = Image(title=title)
+        image.file = ImageFile(buffer, name=f"{slug}.png")
+        image.save()
+        return image
+
+    def document(self, title, lines, filename):
+        """A real small PDF document with the given lines of text."""
+        from wagtail.documents import get_document_model
+
+        from portal.pdf import simple_pdf
+
+        Document = get_document_model()
+        existing = Document.objects.filter(title=title).first()
+        if existing is not None:
+            return existing
+        from django.core.files.base import ContentFile
+
+        document = Document(title=title)
+        document.file.save(filename, ContentFile(simple_pdf(title, lines)), save=False)
+        document.save()
+        return document
+
+
+def demo_modules():
+    modules = []
+    for app_config in apps.get_app_configs():
+        try:
+            module = importlib.import_module(f"{app_config.name}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{app_config.name}.demo":
+                raise
+            continue
+        if hasattr(module, "load"):
+            modules.append(module)
+    return sorted(modules, key=lambda m: getattr(m, "ORDER", 50))
+
+
+def load_all(stdout=None):
+    demo = Demo(stdout)
+    for module in demo_modules():
+        demo.log(f"{module.__name__}:")
+        module.load(demo)
+    return demo
+
+
+def ensure_base_tree():
+    """Recreate what Wagtail's migrations create (default locale, tree root, a
+    default site) on a database that was flushed, e.g. by a transactional test."""
+    if Page.objects.filter(depth=1).exists():
+        return
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.add_root(instance=Page(title="Root", slug="root"))
+    placeholder = root.add_child(instance=Page(title="Welcome", slug="home"))
+    Site.objects.create(
+        hostname="localhost", root_page=placeholder, is_default_site=True
+    )
+
+
+def ensure_page_root(demo, model, **fields):
+    """Make `model` the root page of the default site (replacing Wagtail's
+    placeholder 'Welcome' page on a fresh database)."""
+    site = demo.site
+    root = site.root_page.specific
+    if isinstance(root, model):
+        return root
+    placeholder = root if root.depth == 2 and type(root) is Page else None
+    if placeholder is not None:  # free its slug "home"
+        Page.objects.filter(pk=placeholder.pk).update(slug="wagtail-placeholder")
+    tree_root = Page.get_first_root_node()
+    home = model(slug="home", **fields)
+    tree_root.add_child(instance=home)
+    home.save_revision().publish()
+    site.root_page = home
+    site.save()
+    if placeholder is not None:
+        Page.objects.get(pk=placeholder.pk).delete()
+    demo.created += 1
+    return home
+
+
+def stream(*blocks):
+    """Build StreamField data from ('heading', text) / ('paragraph', html) pairs."""
+    data = []
+    for kind, value in blocks:
+        if kind == "heading":
+            data.append({"type": "heading", "value": {"text": value, "level": "h2"}})
+        else:
+            data.append({"type": kind, "value": value})
+    return data
+
+
+def string_pairs(source, target, pairs=None):
+    """Walk two demo structures of the same shape and map each source string
+    (or each paragraph/list item of rich text) to its translation."""
+    import re
+
+    pairs = {} if pairs is None else pairs
+    if isinstance(source, dict):
+        for key, value in source.items():
+            if key in target:
+                string_pairs(value, target[key], pairs)
+    elif isinstance(source, list | tuple):
+        for source_item, target_item in zip(source, target, strict=False):
+            string_pairs(source_item, target_item, pairs)
+    elif isinstance(source, str) and isinstance(target, str):
+        pattern = re.compile(r"<(p|li|h2|h3|h4)>(.*?)</\1>", re.S)
+        source_parts = [m.group(2) for m in pattern.finditer(source)]
+        target_parts = [m.group(2) for m in pattern.finditer(target)]
+        if source_parts and len(source_parts) == len(target_parts):
+            pairs.update(zip(source_parts, target_parts, strict=True))
+        else:
+            pairs[source] = target
+    return pairs

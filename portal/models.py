@@ -1,0 +1,146 @@
+"""Site-wide settings and the per-language navigation shared by every page."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Locale, PreviewableMixin, TranslatableMixin
+
+
+@register_setting(icon="site")
+class PortalSettings(BaseSiteSetting):
+    contact_email = models.EmailField(
+        _("contact e-mail"),
+        blank=True,
+        help_text=_("Shown in the footer and on the contact and privacy pages."),
+    )
+    linkedin_url = models.URLField(
+        _("LinkedIn"), blank=True, help_text=_("Full address of the LinkedIn page.")
+    )
+    facebook_url = models.URLField(
+        _("Facebook"), blank=True, help_text=_("Full address of the Facebook page.")
+    )
+    youtube_url = models.URLField(
+        _("YouTube"), blank=True, help_text=_("Full address of the YouTube channel.")
+    )
+    mastodon_url = models.URLField(
+        _("Mastodon"), blank=True, help_text=_("Full address of the Mastodon account.")
+    )
+
+    panels = [
+        FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("linkedin_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("mastodon_url"),
+            ],
+            heading=_("Social links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("portal settings")
+
+    @property
+    def social_links(self):
+        return [
+            (label, url)
+            for label, url in (
+                ("LinkedIn", self.linkedin_url),
+                ("Facebook", self.facebook_url),
+                ("YouTube", self.youtube_url),
+                ("Mastodon", self.mastodon_url),
+            )
+            if url
+        ]
+
+
+class LinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Label"), max_length=80)
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(
+        label=_("External URL"),
+        required=False,
+        help_text=_("Used when no page is chosen."),
+    )
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+        template = "portal/blocks/link_block.html"
+        description = _("A menu link to a page of the site or another address.")
+        preview_value = {"label": "About", "url": "https://example.org/"}
+
+
+class SiteNavigation(TranslatableMixin, PreviewableMixin, models.Model):
+    """The header menu and the footer of one language, with the EU funding notice."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        help_text=_("For editors only, e.g. 'Main navigation'."),
+    )
+    primary_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("header menu"),
+        help_text=_("The links of the main menu, in order."),
+    )
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("footer links"),
+        help_text=_(
+            "Privacy, legal notice, accessibility statement and similar pages."
+        ),
+    )
+    funding_statement = models.CharField(
+        _("funding statement"),
+        max_length=120,
+        default="Co-funded by the European Union",
+        help_text=_("Shown beside the EU emblem, in this language."),
+    )
+    disclaimer = models.TextField(
+        _("Erasmus+ disclaimer"),
+        help_text=_("The European Commission's disclaimer, in this language."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("primary_links"),
+        FieldPanel("footer_links"),
+        FieldPanel("funding_statement"),
+        FieldPanel("disclaimer"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("site navigation")
+        verbose_name_plural = _("site navigation")
+
+    def __str__(self):
+        return self.name
+
+    def get_preview_template(self, request, mode_name):
+        return "portal/site_navigation_preview.html"
+
+    @classmethod
+    def for_active_locale(cls):
+        """The navigation in the active language, else in the default one."""
+        active = Locale.get_active()
+        items = {item.locale_id: item for item in cls.objects.select_related("locale")}
+        if active.pk in items:
+            return items[active.pk]
+        default = next(
+            (
+                i
+                for i in items.values()
+                if i.locale.language_code == settings.LANGUAGE_CODE
+            ),
+            None,
+        )
+        return default

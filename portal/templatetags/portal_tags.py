@@ -1,0 +1,135 @@
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page, Site
+
+from portal.models import SiteNavigation
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_navigation(context):
+    if isinstance(context.get("object"), SiteNavigation):  # previewing a navigation
+        return context["object"]
+    request = context.get("request")
+    cache_key = f"_portal_navigation_{get_language()}"
+    if request is not None and hasattr(request, cache_key):
+        return getattr(request, cache_key)
+    navigation = SiteNavigation.for_active_locale()
+    if request is not None:
+        setattr(request, cache_key, navigation)
+    return navigation
+
+
+def _language_roots(request):
+    """The home page of every language of the current site, keyed by language."""
+    if request is not None and hasattr(request, "_portal_language_roots"):
+        return request._portal_language_roots
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        site = (
+            Site.objects.select_related("root_page")
+            .filter(is_default_site=True)
+            .first()
+        )
+    roots = {}
+    if site is not None:
+        for root in Page.objects.filter(
+            translation_key=site.root_page.translation_key
+        ).select_related("locale"):
+            roots[root.locale.language_code] = root
+    if request is not None:
+        request._portal_language_roots = roots
+    return roots
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """One entry per configured language: where the language switcher leads and
+    whether the current page exists in that language (for hreflang)."""
+    request = context.get("request")
+    current = get_language()
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        for translation in (
+            Page.objects.live()
+            .public()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+        ):
+            translations[translation.locale.language_code] = translation
+    roots = _language_roots(request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        translation = translations.get(code)
+        if translation is not None:
+            url, available = translation.get_url(request), True
+        elif page is None and request is not None:
+            url, available = translate_url(request.get_full_path(), code), True
+        else:
+            root = roots.get(code)
+            url = (
+                root.get_url(request) if root is not None and root.live else f"/{code}/"
+            )
+            if page is not None and getattr(page, "pk", None):
+                url = f"{url}?untranslated={page.pk}"
+            available = False
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "full_url": request.build_absolute_uri(url)
+                if request is not None
+                else url,
+                "available": available,
+                "current": code == current,
+            }
+        )
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def language_home_url(context):
+    roots = _language_roots(context.get("request"))
+    root = roots.get(get_language()) or roots.get(settings.LANGUAGE_CODE)
+    return root.get_url(context.get("request")) if root is not None else "/"
+
+
+@register.simple_tag
+def json_ld(data):
+    """Render schema.org data as a JSON-LD script, safe inside HTML."""
+    if not data:
+        return ""
+    payload = json.dumps(data, ensure_ascii=False, default=str)
+    payload = (
+        payload.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    )
+    script = '<script type="application/ld+json">{}</script>'
+    return format_html(script, mark_safe(payload))  # noqa: S308 - escaped above
+
+
+@register.filter
+def filesize_label(document):
+    """'PDF, 1.2 MB' for a Wagtail document, without touching storage twice."""
+    from django.template.defaultfilters import filesizeformat
+
+    extension = (document.file_extension or "").upper()
+    size = document.file_size
+    if size is None:
+        try:
+            size = document.file.size
+        except (OSError, ValueError):
+            size = None
+    return f"{extension}, {filesizeformat(size)}" if size else extension
+
+
+@register.simple_tag
+def active_locale():
+    return Locale.get_active()

@@ -1,0 +1,55 @@
+"""Real Chromium (Debian's /usr/bin/chromium) driven by Playwright for Python.
+Skipped with a clear reason where Chromium is absent; .ci/run installs it, so CI
+always runs these tests."""
+
+import os
+import shutil
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        pytest.skip(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    # Playwright's sync API runs an event loop; allow Django's ORM beside it.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with playwright_sync.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def demo_server(live_server, django_db_blocker):
+    """The live server with the demo content (a transactional test flushes the
+    database when it ends, so the next one rebuilds the tree)."""
+    from portal.demo import ensure_base_tree, load_all
+
+    with django_db_blocker.unblock():
+        ensure_base_tree()
+        load_all()
+    return live_server

@@ -1,0 +1,56 @@
+"""Shared fixtures. The demo content is loaded once per test session into the
+test database, so every test starts from the site a new user sees."""
+
+import pytest
+from django.conf import settings
+from wagtail.models import Locale, Page, Site
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from portal.demo import load_all
+
+    with django_db_blocker.unblock():
+        load_all()
+
+
+@pytest.fixture
+def site(db):
+    return Site.objects.select_related("root_page").get(is_default_site=True)
+
+
+@pytest.fixture
+def home(site):
+    return site.root_page.specific
+
+
+@pytest.fixture
+def locales(db):
+    return {
+        code: Locale.objects.get(language_code=code) for code, _ in settings.LANGUAGES
+    }
+
+
+@pytest.fixture
+def translate_page():
+    """Translate a page into a language through wagtail-localize, as a translator
+    would: `translate_page(page, "fr", {"English text": "Texte français"})`."""
+    from portal.demo import Demo
+
+    def _translate(page, code, strings=None, publish=True):
+        return Demo().translate(page, code, strings or {}, publish=publish)
+
+    return _translate
+
+
+def live_pages():
+    return Page.objects.live().public().filter(depth__gt=1).specific().order_by("path")
+
+
+@pytest.fixture(autouse=True)
+def _clear_caches():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
