@@ -6,7 +6,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages compilemessages demo bench clean
+.PHONY: help run test lint format messages compilemessages demo bench bench-search bench-directory clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -55,3 +55,12 @@ demo: $(VENV)/.installed-run ## Load the demo content (idempotent)
 
 clean: ## Remove the virtualenv, the database and generated files
 	rm -rf $(VENV) db.sqlite3 staticfiles media
+
+bench: $(VENV)/.installed-dev ## Benchmarks of the served site (gunicorn, production settings)
+	$(PY) tests/perf/bench_site.py
+
+bench-search: $(VENV)/.installed-dev ## Site search benchmark (p95 at 10,000 pages per language)
+	$(PY) tests/perf/bench_search.py
+
+bench-directory: $(VENV)/.installed-dev ## Directory search/filter/autocomplete benchmark
+	$(PY) tests/perf/bench_directory.py

@@ -27,6 +27,11 @@ if settings.DEBUG:
 # Every public page carries its language prefix (/en/, /fr/, ...). Views that
 # are not Wagtail pages go before Wagtail's catch-all.
 urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
+    path("", include("events.urls")),
+    path("", include("guide.urls")),
+    path("", include("directory.urls")),
+    path("", include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

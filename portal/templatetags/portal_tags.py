@@ -133,3 +133,42 @@ def filesize_label(document):
 @register.simple_tag
 def active_locale():
     return Locale.get_active()
+
+
+@register.simple_tag(takes_context=True)
+def head_links(context):
+    """`<link>` elements every page of a language announces (feeds, calendars,
+    GeoJSON...). Apps add theirs with the `portal_head_links` hook: a function
+    (request) -> list of dicts with rel, type, href and title."""
+    from wagtail import hooks
+
+    request = context.get("request")
+    links = []
+    for hook in hooks.get_hooks("portal_head_links"):
+        links.extend(hook(request) or [])
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumbs_json_ld(context, page):
+    """BreadcrumbList structured data for a page below the language root."""
+    request = context.get("request")
+    crumbs = [*getattr(page, "breadcrumbs", []), page]
+    if len(crumbs) < 2:
+        return ""
+    items = [
+        {
+            "@type": "ListItem",
+            "position": position,
+            "name": crumb.title,
+            "item": crumb.get_full_url(request),
+        }
+        for position, crumb in enumerate(crumbs, start=1)
+    ]
+    return json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "BreadcrumbList",
+            "itemListElement": items,
+        }
+    )

@@ -1,0 +1,3 @@
+"""URL patterns of the guide app, served under the language prefix (/<lang>/...)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URL patterns of the home app, served under the language prefix (/<lang>/...)."""
+
+urlpatterns = []
