@@ -133,6 +133,7 @@ class DownloadsBlock(blocks.StructBlock):
         label = _("Document downloads")
         template = "portal/blocks/downloads_block.html"
         description = _("A list of documents with their format and size.")
+        preview_value = {"heading": "Presentations", "items": []}
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -186,6 +187,12 @@ class PortalTableBlock(TableBlock):
         label = _("Table")
         template = "portal/blocks/table_block.html"
         description = _("A table of data with an optional header row.")
+        preview_value = {
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+            "table_caption": "Project outputs",
+            "data": [["Output", "Topic"], ["IO1", "Stakeholder cooperation"]],
+        }
 
 
 class BodyBlock(blocks.StreamBlock):
