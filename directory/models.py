@@ -167,13 +167,13 @@ class DirectoryPage(RoutablePageMixin, PortalPageMixin, Page):
 
         return directory_list(request, self)
 
-    @path("centres.geojson")
+    @path("geojson/")
     def geojson_route(self, request):
         from .views import directory_geojson
 
         return directory_geojson(request, self)
 
-    @path("centres.csv")
+    @path("csv/")
     def csv_route(self, request):
         from .views import directory_csv
 
@@ -473,6 +473,7 @@ class CentrePage(PortalPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["map_settings"] = map_settings()
         context["directory"] = self.get_parent().specific
+        context["centre_json_ld"] = self.get_json_ld(request)
         return context
 
     def get_json_ld(self, request):

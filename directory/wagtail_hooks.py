@@ -1,7 +1,9 @@
+from django.utils.translation import get_language, gettext
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Service
+from .models import DirectoryEntry, DirectoryPage, Service
 
 
 class ServiceViewSet(SnippetViewSet):
@@ -12,3 +14,49 @@ class ServiceViewSet(SnippetViewSet):
 
 
 register_snippet(ServiceViewSet)
+
+
+@hooks.register("portal_home_sections")
+def directory_home_section(request, home_page):
+    directory = (
+        DirectoryPage.objects.live()
+        .public()
+        .filter(locale_id=home_page.locale_id)
+        .defer_streamfields()
+        .first()
+    )
+    if directory is None:
+        return None
+    return {
+        "template": "directory/includes/home_section.html",
+        "order": 40,
+        "directory": directory,
+        "url": directory.get_url(request),
+        "count": DirectoryEntry.objects.filter(locale_id=home_page.locale_id).count(),
+    }
+
+
+@hooks.register("portal_head_links")
+def directory_geojson_link(request):
+    """Announce the GeoJSON of the active language's directory (one query)."""
+    directory = (
+        DirectoryPage.objects.live()
+        .public()
+        .filter(locale__language_code=get_language())
+        .select_related("locale")
+        .defer_streamfields()
+        .first()
+    )
+    if directory is None:
+        return []
+    url = directory.get_url(request)
+    if not url:
+        return []
+    return [
+        {
+            "rel": "alternate",
+            "type": "application/geo+json",
+            "href": url + "geojson/",
+            "title": gettext("Centres of the directory (GeoJSON)"),
+        }
+    ]

@@ -1,0 +1,170 @@
+"""Keeps the directory's own index (DirectoryEntry, and through its triggers or
+generated column the full-text index) in step with live centre pages."""
+
+import unicodedata
+
+from django.core.cache import cache
+from django.utils.html import strip_tags
+from django.utils.translation import override
+
+from portal.countries import country_name
+
+from .models import CentrePage, DirectoryEntry, Service, parse_language_codes
+
+VERSION_KEY = "directory:index-version"
+
+
+def fold(text):
+    """Lower case without accents: 'Cité des Métiers' -> 'cite des metiers'."""
+    decomposed = unicodedata.normalize("NFKD", str(text or ""))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def bump_version():
+    """Facet caches (countries, languages on offer) are keyed by this number."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def index_version():
+    return cache.get_or_set(VERSION_KEY, 1, None)
+
+
+def build_entry(page, services_by_slug=None, url=None):
+    """The unsaved index row of a centre page (`services_by_slug` and `url` may
+    be given by bulk callers to save queries)."""
+    language = page.locale.language_code if page.locale_id else "en"
+    if services_by_slug is None:
+        services_by_slug = Service.for_locale(page.locale)
+        slugs = [service.slug for service in page.services.all()]
+    else:
+        slugs = getattr(page, "_service_slugs", [])
+    names = [services_by_slug[s].name for s in slugs if s in services_by_slug]
+    with override(language):
+        country_label = country_name(page.country, language)
+    text = " ".join(
+        part
+        for part in [
+            page.title,
+            page.city,
+            page.region,
+            page.postcode,
+            page.address,
+            country_label,
+            country_name(page.country, "en"),
+            " ".join(names),
+            page.publics,
+            strip_tags(page.description or ""),
+            page.search_description,
+        ]
+        if part
+    )
+    return DirectoryEntry(
+        page_id=page.pk,
+        locale_id=page.locale_id,
+        directory_id=page.get_parent().pk if url is None else page._directory_id,
+        title=page.title[:255],
+        sort_title=fold(page.title)[:255],
+        url=(url if url is not None else page.get_url())[:500],
+        centre_type=page.centre_type,
+        country=page.country,
+        region=page.region,
+        city=page.city,
+        city_key=fold(page.city)[:100],
+        address=page.address,
+        postcode=page.postcode,
+        website=page.website,
+        email=page.email,
+        phone=page.phone,
+        latitude=page.latitude,
+        longitude=page.longitude,
+        services=f" {' '.join(slugs)} " if slugs else "",
+        languages=(
+            f" {' '.join(parse_language_codes(page.languages))} "
+            if page.languages
+            else ""
+        ),
+        has_tour=bool(page.virtual_tour_url),
+        search_text=fold(text),
+    )
+
+
+def is_listed(page):
+    return page.live and not page.get_view_restrictions().exists()
+
+
+def index_centre(page):
+    page = page.specific
+    if not isinstance(page, CentrePage):
+        return
+    if not is_listed(page):
+        unindex(page.pk)
+        return
+    entry = build_entry(page)
+    # Delete then insert: the FTS triggers keep the text index in step.
+    DirectoryEntry.objects.filter(page_id=page.pk).delete()
+    entry.save(force_insert=True)
+    bump_version()
+
+
+def unindex(page_id):
+    deleted, _ = DirectoryEntry.objects.filter(page_id=page_id).delete()
+    if deleted:
+        bump_version()
+
+
+def rebuild(stdout=None):
+    """Rebuild the whole index from the live centre pages."""
+    DirectoryEntry.objects.all().delete()
+    count = 0
+    for page in (
+        CentrePage.objects.live()
+        .public()
+        .select_related("locale")
+        .prefetch_related("services")
+        .iterator(chunk_size=500)
+    ):
+        build_entry(page).save(force_insert=True)
+        count += 1
+    bump_version()
+    return count
+
+
+# Signal handlers --------------------------------------------------------------
+def on_published(sender, instance, **kwargs):
+    index_centre(instance)
+
+
+def on_unpublished(sender, instance, **kwargs):
+    unindex(instance.pk)
+
+
+def on_deleted(sender, instance, **kwargs):
+    unindex(instance.pk)
+
+
+def on_moved(sender, instance, **kwargs):
+    """A moved directory or centre changes URLs: re-index the centres below."""
+    for page in CentrePage.objects.descendant_of(instance, inclusive=True).live():
+        index_centre(page)
+
+
+def on_service_saved(sender, instance, **kwargs):
+    """A renamed service changes the searchable text of the centres offering it."""
+    for page in CentrePage.objects.live().filter(services__slug=instance.slug):
+        index_centre(page)
+
+
+def connect():
+    from django.db.models.signals import post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    page_published.connect(on_published, sender=CentrePage, dispatch_uid="dir_pub")
+    page_unpublished.connect(
+        on_unpublished, sender=CentrePage, dispatch_uid="dir_unpub"
+    )
+    post_delete.connect(on_deleted, sender=CentrePage, dispatch_uid="dir_delete")
+    post_page_move.connect(on_moved, dispatch_uid="dir_move")
+    post_save.connect(on_service_saved, sender=Service, dispatch_uid="dir_service")

@@ -1,0 +1,277 @@
+/* Centre directory: map, "near me", autocomplete and click-to-load tours.
+   Progressive enhancement only: every feature here has a no-JavaScript path
+   (the list, the coordinates fields, the plain search box, the tour link). */
+(function () {
+  "use strict";
+
+  function ready(fn) {
+    if (document.readyState !== "loading") fn();
+    else document.addEventListener("DOMContentLoaded", fn);
+  }
+
+  function tileLayer(L, el) {
+    return L.tileLayer(el.dataset.tileUrl, {
+      attribution: el.dataset.attribution,
+      maxZoom: parseInt(el.dataset.maxZoom || "19", 10),
+    });
+  }
+
+  /* Directory map: the same filtered centres as the list, from the GeoJSON. */
+  function directoryMap(el) {
+    var L = window.L;
+    if (!L || !window.fetch) return;
+    el.hidden = false;
+    el.setAttribute("role", "region");
+    el.setAttribute("aria-label", el.dataset.label || "Map");
+    var note = document.querySelector(".directory-map-note");
+    var map = L.map(el, { preferCanvas: true, scrollWheelZoom: false, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
+    tileLayer(L, el).addTo(map);
+    var layer = L.layerGroup().addTo(map);
+    var base = el.dataset.geojsonUrl;
+    var query = el.dataset.query || "";
+    var controller = null;
+    var first = true;
+
+    function popup(feature) {
+      var box = document.createElement("div");
+      var link = document.createElement("a");
+      link.href = feature.properties.url;
+      link.textContent = feature.properties.name;
+      box.appendChild(link);
+      var meta = document.createElement("p");
+      meta.textContent = [feature.properties.type, feature.properties.city]
+        .filter(Boolean)
+        .join(" · ");
+      box.appendChild(meta);
+      return box;
+    }
+
+    function draw(data) {
+      layer.clearLayers();
+      var bounds = [];
+      data.features.forEach(function (feature) {
+        var c = feature.geometry.coordinates;
+        var marker = L.circleMarker([c[1], c[0]], {
+          radius: 7,
+          weight: 2,
+          color: "#07365f",
+          fillColor: "#ffcc00",
+          fillOpacity: 0.9,
+        });
+        marker.bindPopup(function () { return popup(feature); });
+        marker.addTo(layer);
+        bounds.push([c[1], c[0]]);
+      });
+      if (note) {
+        note.hidden = !data.truncated;
+        note.textContent = data.truncated ? el.dataset.truncatedText : "";
+      }
+      return bounds;
+    }
+
+    function load(withBbox) {
+      if (controller) controller.abort();
+      controller = window.AbortController ? new AbortController() : null;
+      var params = query ? query + "&" : "";
+      if (withBbox) {
+        var b = map.getBounds();
+        params += "bbox=" + [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
+          .map(function (n) { return n.toFixed(4); }).join(",");
+      }
+      fetch(base + (params ? "?" + params : ""), {
+        headers: { Accept: "application/geo+json" },
+        signal: controller ? controller.signal : undefined,
+      })
+        .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+        .then(function (data) {
+          var bounds = draw(data);
+          if (first) {
+            first = false;
+            if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12 });
+            else map.setView([50, 10], 4);
+            map.on("moveend", debounce(function () { load(true); }, 300));
+          }
+        })
+        .catch(function () { /* the list above still works */ });
+    }
+
+    map.setView([50, 10], 4);
+    load(false);
+  }
+
+  function debounce(fn, wait) {
+    var timer;
+    return function () {
+      clearTimeout(timer);
+      timer = setTimeout(fn, wait);
+    };
+  }
+
+  /* A small map on a centre page. */
+  function centreMap(el) {
+    var L = window.L;
+    if (!L) return;
+    var lat = parseFloat(el.dataset.latitude);
+    var lng = parseFloat(el.dataset.longitude);
+    if (isNaN(lat) || isNaN(lng)) return;
+    el.hidden = false;
+    el.setAttribute("role", "region");
+    el.setAttribute("aria-label", el.dataset.label || "Map");
+    var map = L.map(el, { scrollWheelZoom: false, zoomAnimation: false, fadeAnimation: false }).setView([lat, lng], 14);
+    tileLayer(L, el).addTo(map);
+    L.circleMarker([lat, lng], {
+      radius: 9, weight: 3, color: "#07365f", fillColor: "#ffcc00", fillOpacity: 0.9,
+    }).addTo(map).bindTooltip(el.dataset.name);
+  }
+
+  /* "Use my location": fills the coordinates fields; nothing leaves the page
+     except through the form the visitor submits to this site. */
+  function nearMe(button) {
+    if (!navigator.geolocation) return;
+    var form = button.closest("form");
+    var status = form.querySelector(".directory-near-status");
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      status.textContent = button.dataset.waiting || "…";
+      navigator.geolocation.getCurrentPosition(
+        function (position) {
+          form.querySelector("[name=lat]").value = position.coords.latitude.toFixed(4);
+          form.querySelector("[name=lng]").value = position.coords.longitude.toFixed(4);
+          status.textContent = "";
+          form.submit();
+        },
+        function (error) {
+          status.textContent = error.message || "";
+        },
+        { enableHighAccuracy: false, timeout: 10000, maximumAge: 600000 }
+      );
+    });
+  }
+
+  /* Autocomplete: the ARIA 1.2 combobox pattern (list popup). */
+  function combobox(wrapper) {
+    var input = wrapper.querySelector("input");
+    var url = wrapper.dataset.autocompleteUrl;
+    if (!input || !url || !window.fetch) return;
+    var listId = input.id + "-listbox";
+    var list = document.createElement("ul");
+    list.id = listId;
+    list.className = "combobox__list";
+    list.setAttribute("role", "listbox");
+    list.hidden = true;
+    wrapper.appendChild(list);
+    var live = document.createElement("p");
+    live.className = "visually-hidden";
+    live.setAttribute("role", "status");
+    wrapper.appendChild(live);
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-expanded", "false");
+    input.setAttribute("aria-controls", listId);
+    var items = [];
+    var active = -1;
+    var controller = null;
+
+    function close() {
+      list.hidden = true;
+      input.setAttribute("aria-expanded", "false");
+      input.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+
+    function choose(item) {
+      if (item.url) {
+        window.location.href = item.url;
+        return;
+      }
+      input.value = item.label;
+      close();
+      input.form.submit();
+    }
+
+    function render(suggestions) {
+      list.textContent = "";
+      items = suggestions;
+      suggestions.forEach(function (item, index) {
+        var option = document.createElement("li");
+        option.id = listId + "-" + index;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        option.textContent = item.label + (item.kind === "centre" && item.city ? " — " + item.city : "");
+        option.className = "combobox__option combobox__option--" + item.kind;
+        option.addEventListener("mousedown", function (event) {
+          event.preventDefault();
+          choose(item);
+        });
+        list.appendChild(option);
+      });
+      var open = suggestions.length > 0;
+      list.hidden = !open;
+      input.setAttribute("aria-expanded", open ? "true" : "false");
+      live.textContent = open ? suggestions.length + " ↓" : "";
+      active = -1;
+    }
+
+    function move(delta) {
+      if (!items.length) return;
+      var options = list.querySelectorAll("[role=option]");
+      if (active >= 0) options[active].setAttribute("aria-selected", "false");
+      active = (active + delta + items.length) % items.length;
+      options[active].setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", options[active].id);
+    }
+
+    var fetchSuggestions = debounce(function () {
+      var text = input.value.trim();
+      if (text.length < 2) { render([]); return; }
+      if (controller) controller.abort();
+      controller = window.AbortController ? new AbortController() : null;
+      fetch(url + "?q=" + encodeURIComponent(text), {
+        headers: { Accept: "application/json" },
+        signal: controller ? controller.signal : undefined,
+      })
+        .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
+        .then(function (data) { render(data.suggestions || []); })
+        .catch(function () {});
+    }, 150);
+
+    input.addEventListener("input", fetchSuggestions);
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") { event.preventDefault(); if (list.hidden) fetchSuggestions(); else move(1); }
+      else if (event.key === "ArrowUp") { event.preventDefault(); move(-1); }
+      else if (event.key === "Escape") { close(); }
+      else if (event.key === "Enter" && active >= 0 && !list.hidden) {
+        event.preventDefault();
+        choose(items[active]);
+      }
+    });
+    input.addEventListener("blur", function () { setTimeout(close, 100); });
+  }
+
+  /* 360° tour: the third-party frame loads only when asked for. */
+  function tour(box) {
+    var button = box.querySelector(".centre-tour__load");
+    var src = box.dataset.tourUrl || "";
+    if (!button || !/^https:\/\//.test(src)) return;
+    button.addEventListener("click", function (event) {
+      event.preventDefault();
+      var frame = document.createElement("iframe");
+      frame.src = src;
+      frame.title = box.dataset.title || "";
+      frame.setAttribute("allowfullscreen", "");
+      frame.setAttribute("loading", "lazy");
+      frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+      box.textContent = "";
+      box.appendChild(frame);
+      frame.focus();
+    });
+  }
+
+  ready(function () {
+    document.querySelectorAll(".directory-map").forEach(directoryMap);
+    document.querySelectorAll(".centre-map").forEach(centreMap);
+    document.querySelectorAll(".directory-near-me").forEach(nearMe);
+    document.querySelectorAll(".combobox[data-autocomplete-url]").forEach(combobox);
+    document.querySelectorAll(".centre-tour__frame").forEach(tour);
+  });
+})();
