@@ -32,6 +32,24 @@ def index_version():
     return cache.get_or_set(VERSION_KEY, 1, None)
 
 
+def facet_token(kind, value):
+    """'s', 'social-care' -> 'zzssocialcare': one FTS token per filter value."""
+    return "zz" + kind + "".join(c for c in fold(value) if c.isalnum())
+
+
+def facets_of(entry):
+    tokens = [
+        facet_token("l", str(entry.locale_id)),
+        facet_token("c", entry.country),
+        facet_token("t", entry.centre_type),
+    ]
+    tokens += [facet_token("s", slug) for slug in entry.services.split()]
+    tokens += [facet_token("g", code) for code in entry.languages.split()]
+    if entry.has_tour:
+        tokens.append(facet_token("v", "tour"))
+    return " ".join(tokens)
+
+
 def build_entry(page, services_by_slug=None, url=None):
     """The unsaved index row of a centre page (`services_by_slug` and `url` may
     be given by bulk callers to save queries)."""
@@ -61,7 +79,7 @@ def build_entry(page, services_by_slug=None, url=None):
         ]
         if part
     )
-    return DirectoryEntry(
+    entry = DirectoryEntry(
         page_id=page.pk,
         locale_id=page.locale_id,
         directory_id=page.get_parent().pk if url is None else page._directory_id,
@@ -89,6 +107,8 @@ def build_entry(page, services_by_slug=None, url=None):
         has_tour=bool(page.virtual_tour_url),
         search_text=fold(text),
     )
+    entry.facets = facets_of(entry)
+    return entry
 
 
 def is_listed(page):

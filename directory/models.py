@@ -582,6 +582,15 @@ class DirectoryEntry(models.Model):
     search_text = models.TextField(
         blank=True, help_text=_("Folded text of the description and services.")
     )
+    facets = models.CharField(
+        max_length=1000,
+        blank=True,
+        help_text=_(
+            "Filter tokens (language, country, type, services, languages, tour) "
+            "indexed in their own full-text column, so filters intersect inside "
+            "the full-text index."
+        ),
+    )
 
     class Meta:
         verbose_name = _("directory index entry")

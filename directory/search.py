@@ -46,7 +46,13 @@ def tsquery(words):
 
 @dataclass
 class DirectoryQuery:
-    """The filters of one request; build SQL for the current vendor."""
+    """The filters of one request; builds SQL for the current vendor.
+
+    On SQLite every text and filter condition goes into one FTS5 MATCH: the text
+    against the title, place and body columns, the filters as tokens of the
+    `facets` column (language, country, type, services, languages, tour), so
+    FTS5 intersects them and counts or ranks without touching the entry table.
+    Elsewhere (PostgreSQL) the tsvector/GIN index and plain column filters."""
 
     locale_id: int
     text: str = ""
@@ -67,39 +73,77 @@ class DirectoryQuery:
     def vendor(self):
         return connection.vendor
 
+    @property
+    def use_fts(self):
+        return self.vendor == "sqlite"
+
+    @property
+    def has_filters(self):
+        return bool(
+            self.country
+            or self.centre_type
+            or self.service
+            or self.language
+            or self.has_tour
+        )
+
+    def match_expression(self):
+        """The FTS5 MATCH string (only safe tokens, quoted)."""
+        from .index import facet_token
+
+        facets = [facet_token("l", str(self.locale_id))]
+        if self.country:
+            facets.append(facet_token("c", self.country))
+        if self.centre_type:
+            facets.append(facet_token("t", self.centre_type))
+        if self.service:
+            facets.append(facet_token("s", self.service))
+        if self.language:
+            facets.append(facet_token("g", self.language))
+        if self.has_tour:
+            facets.append(facet_token("v", "tour"))
+        expression = "{facets} : (" + " ".join(f'"{t}"' for t in facets) + ")"
+        if self.words:
+            text = " ".join(f'"{word}"*' for word in self.words)
+            expression = f"{{title place body}} : ({text}) AND {expression}"
+        return expression
+
     # SQL pieces ---------------------------------------------------------------
-    def _from_where(self):
+    def _where(self):
+        """Conditions on the entry table `e` (the FTS part is a subquery)."""
         where = ["e.locale_id = %s"]
         params = [self.locale_id]
-        source = f"{TABLE} e"
-        if self.words:
-            if self.vendor == "sqlite":
-                # Drive the query from the FTS side: MATCH first, join entries.
-                source = f"{FTS_TABLE} JOIN {TABLE} e ON e.page_id = {FTS_TABLE}.rowid"
-                where.insert(0, f"{FTS_TABLE} MATCH %s")
-                params.insert(0, fts5_query(self.words))
-            elif self.vendor == "postgresql":
+        if self.use_fts:
+            if self.words or self.has_filters:
+                where.append(
+                    f"e.page_id IN (SELECT rowid FROM {FTS_TABLE} "  # noqa: S608
+                    f"WHERE {FTS_TABLE} MATCH %s)"
+                )
+                params.append(self.match_expression())
+        else:
+            if self.words and self.vendor == "postgresql":
                 where.append("e.search_vector @@ to_tsquery('simple', %s)")
                 params.append(tsquery(self.words))
             else:
                 for word in self.words:
                     where.append("e.search_text LIKE %s")
                     params.append(f"%{word}%")
-        if self.country:
-            where.append("e.country = %s")
-            params.append(self.country)
-        if self.centre_type:
-            where.append("e.centre_type = %s")
-            params.append(self.centre_type)
-        if self.service:
-            where.append("e.services LIKE %s")
-            params.append(f"% {self.service} %")
-        if self.language:
-            where.append("e.languages LIKE %s")
-            params.append(f"% {self.language} %")
-        if self.has_tour:
-            where.append("e.has_tour = %s")
-            params.append(True)
+            for column, value in (
+                ("country", self.country),
+                ("centre_type", self.centre_type),
+            ):
+                if value:
+                    where.append(f"e.{column} = %s")
+                    params.append(value)
+            if self.service:
+                where.append("e.services LIKE %s")
+                params.append(f"% {self.service} %")
+            if self.language:
+                where.append("e.languages LIKE %s")
+                params.append(f"% {self.language} %")
+            if self.has_tour:
+                where.append("e.has_tour = %s")
+                params.append(True)
         if self.require_location or self.bbox:
             where.append("e.latitude IS NOT NULL AND e.longitude IS NOT NULL")
         if self.bbox:
@@ -112,45 +156,68 @@ class DirectoryQuery:
             else:  # crosses the antimeridian
                 where.append("(e.longitude >= %s OR e.longitude <= %s)")
                 params += [west, east]
-        return source, " AND ".join(where), params
+        return " AND ".join(where), params
+
+    def _fts_only(self):
+        """True when FTS5 alone answers (no geographic condition)."""
+        return (
+            self.use_fts
+            and (self.words or self.has_filters)
+            and not (self.require_location or self.bbox)
+        )
 
     def _order(self):
-        params = []
         if self.near:
             lat, lng = self.near
             scale = math.cos(math.radians(lat))
             order = (
                 "(e.latitude IS NULL), "
                 "((e.latitude - %s) * (e.latitude - %s) + "
-                "(e.longitude - %s) * (e.longitude - %s) * %s)"
+                "(e.longitude - %s) * (e.longitude - %s) * %s), e.sort_title"
             )
-            params = [lat, lat, lng, lng, scale * scale]
-            return order + ", e.sort_title", params
-        if self.words and self.vendor == "sqlite":
-            return f"bm25({FTS_TABLE}, 10.0, 4.0, 1.0), e.sort_title", params
+            return order, [lat, lat, lng, lng, scale * scale]
         if self.words and self.vendor == "postgresql":
             return (
                 "ts_rank(e.search_vector, to_tsquery('simple', %s)) DESC, e.sort_title",
                 [tsquery(self.words)],
             )
-        return "e.sort_title, e.page_id", params
+        return "e.sort_title, e.page_id", []
 
     # Queries ------------------------------------------------------------------
     def count(self):
-        source, where, params = self._from_where()
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM {source} WHERE {where}", params)  # noqa: S608
+            if self._fts_only():
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+                    [self.match_expression()],
+                )
+            else:
+                where, params = self._where()
+                cursor.execute(
+                    f"SELECT COUNT(*) FROM {TABLE} e WHERE {where}",  # noqa: S608
+                    params,
+                )
             return cursor.fetchone()[0]
 
     def sql(self, limit=None, offset=0):
-        source, where, params = self._from_where()
-        order, order_params = self._order()
-        sql = f"SELECT e.* FROM {source} WHERE {where} ORDER BY {order}"  # noqa: S608
-        params = params + order_params
+        paging = ""
+        paging_params = []
         if limit is not None:
-            sql += " LIMIT %s OFFSET %s"
-            params += [limit, offset]
-        return sql, params
+            paging = " LIMIT %s OFFSET %s"
+            paging_params = [limit, offset]
+        if self._fts_only() and self.words and not self.near:
+            # Ranked inside FTS5 (bm25: title 10, place 4, body 1), then joined.
+            sql = (
+                f"SELECT e.* FROM (SELECT rowid, bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 0.0)"  # noqa: S608
+                f" AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+                f" ORDER BY score{paging or ' LIMIT -1'}) m"
+                f" JOIN {TABLE} e ON e.page_id = m.rowid ORDER BY m.score, e.sort_title"
+            )
+            return sql, [self.match_expression(), *paging_params]
+        where, params = self._where()
+        order, order_params = self._order()
+        sql = f"SELECT e.* FROM {TABLE} e WHERE {where} ORDER BY {order}{paging}"  # noqa: S608
+        return sql, params + order_params + paging_params
 
     def entries(self, limit=None, offset=0):
         """DirectoryEntry objects in order (one query)."""

@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_protect
+from wagtail.models import Page
 
 from portal.countries import country_choices
 
@@ -166,7 +167,7 @@ def unique_slug(directory, title):
     base = slugify(title)[:70] or "centre"
     slug, number = base, 1
     existing = set(
-        directory.get_children()
+        Page.objects.filter(path__startswith=directory.path, depth=directory.depth + 1)
         .filter(slug__startswith=base)
         .values_list("slug", flat=True)
     )

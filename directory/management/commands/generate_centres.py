@@ -179,9 +179,9 @@ class Command(BaseCommand):
 
     def delete_synthetic(self, directory):
         ids = list(
-            CentrePage.objects.child_of(directory)
-            .filter(external_id__startswith=PREFIX)
-            .values_list("pk", flat=True)
+            CentrePage.objects.filter(
+                path__startswith=directory.path, external_id__startswith=PREFIX
+            ).values_list("pk", flat=True)
         )
         with transaction.atomic():
             for start in range(0, len(ids), 500):
@@ -191,7 +191,7 @@ class Command(BaseCommand):
                     centrepage_id__in=chunk
                 ).delete()
                 CentrePage.objects.filter(pk__in=chunk).delete()
-            directory.numchild = directory.get_children().count()
+            directory.numchild = children_of(directory).count()
             Page.objects.filter(pk=directory.pk).update(numchild=directory.numchild)
         bump_version()
         return len(ids)
@@ -202,7 +202,7 @@ class Command(BaseCommand):
         services = Service.for_locale(locale)
         service_objects = list(services.values())
         content_type = ContentType.objects.get_for_model(CentrePage)
-        last = directory.get_children().order_by("-path").first()
+        last = children_of(directory).order_by("-path").first()
         position = CentrePage._str2int(last.path[-4:]) if last else 0
         existing = CentrePage.objects.filter(external_id__startswith=PREFIX).count()
         now = timezone.now()
@@ -279,10 +279,15 @@ class Command(BaseCommand):
             DirectoryEntry.objects.bulk_create(entries, batch_size=500)
             created += size
         Page.objects.filter(pk=directory.pk).update(
-            numchild=directory.get_children().count()
+            numchild=children_of(directory).count()
         )
         bump_version()
         return created
+
+
+def children_of(page):
+    """By path, not through numchild (which may be stale)."""
+    return Page.objects.filter(path__startswith=page.path, depth=page.depth + 1)
 
 
 def page_url(page):

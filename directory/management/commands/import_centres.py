@@ -346,7 +346,7 @@ class Command(BaseCommand):
             slugify(data["external_id"])[:80] or slugify(data["name"])[:80] or "centre"
         )
         slug, number = base, 1
-        while directory.get_children().filter(slug=slug).exists():
+        while CentrePage.objects.child_of(directory).filter(slug=slug).exists():
             number += 1
             slug = f"{base}-{number}"
         return slug

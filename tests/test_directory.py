@@ -1,0 +1,608 @@
+"""The centre directory as visitors, editors and moderators see it (issue 6)."""
+
+import csv
+import io
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group, User
+from django.core import mail
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Page
+from wagtail.test.utils import WagtailTestUtils
+
+from directory.models import CentrePage, DirectoryEntry, DirectoryPage, Service
+from directory.search import tokens
+from home.models import HomePage
+
+EN = "/en/centres/"
+FR = "/fr/centres/"
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def result_titles(response):
+    return [
+        a.get_text(strip=True) for a in soup(response).select(".directory-list h3 a")
+    ]
+
+
+def csv_rows(response):
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+@pytest.fixture
+def directory(db):
+    return DirectoryPage.objects.get(locale__language_code="en")
+
+
+def make_centre(directory, title, publish=True, **fields):
+    defaults = {
+        "country": "FR",
+        "city": "Lyon",
+        "latitude": 45.76,
+        "longitude": 4.83,
+        "centre_type": "guidance_centre",
+    }
+    defaults.update(fields)
+    page = CentrePage(title=title, live=publish, **defaults)
+    directory.add_child(instance=page)
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+    return page
+
+
+# Page types ------------------------------------------------------------------
+class TestPageTypes(WagtailTestUtils):
+    def test_tree_rules(self, db):
+        assert DirectoryPage.parent_page_types == ["home.HomePage"]
+        assert DirectoryPage.subpage_types == ["directory.CentrePage"]
+        assert DirectoryPage.max_count_per_parent == 1
+        assert CentrePage.parent_page_types == ["directory.DirectoryPage"]
+        assert CentrePage.subpage_types == []
+        assert CentrePage.can_create_at(DirectoryPage())
+        assert not CentrePage.can_create_at(HomePage())
+
+    def test_contact_data_and_coordinates_are_synchronised(self):
+        synced = {f.field_name for f in CentrePage.override_translatable_fields}
+        for name in ("latitude", "longitude", "email", "phone", "website", "address"):
+            assert name in synced
+        latitude = CentrePage._meta.get_field("latitude")
+        assert latitude.get_internal_type() == "FloatField"
+
+    def test_every_field_has_help_text(self):
+        for model in (DirectoryPage, CentrePage, Service, DirectoryEntry):
+            for field in model._meta.local_fields:
+                inherited = field.name in ("translation_key", "locale")
+                if field.name.endswith("_ptr") or field.auto_created or inherited:
+                    continue
+                assert field.help_text, f"{model.__name__}.{field.name}"
+
+
+# The list --------------------------------------------------------------------
+@pytest.mark.django_db
+class TestDirectoryList:
+    def test_english_and_french_directory_pages(self, client):
+        response = client.get(EN)
+        assert response.status_code == 200
+        page = soup(response)
+        assert page.h1.get_text() == "Centre directory"
+        assert "Cité des métiers de Paris la Villette" in result_titles(response)
+        assert page.select_one("form[role=search] label[for=id_q]")
+        french = client.get(FR)
+        assert french.status_code == 200
+        assert soup(french).h1.get_text() == "Annuaire des centres"
+        assert "Centre d’orientation tout au long de la vie CISOK Zagreb" in (
+            result_titles(french)
+        )
+
+    def test_result_links_resolve(self, client):
+        response = client.get(EN)
+        for link in soup(response).select(".directory-list h3 a")[:5]:
+            assert client.get(link["href"]).status_code == 200
+
+    def test_filters_combine(self, client):
+        finnish = client.get(EN, {"country": "FI", "type": "one_stop_shop"})
+        assert sorted(result_titles(finnish)) == [
+            "Ohjaamo Helsinki",
+            "Ohjaamo Tampere",
+            "Ohjaamo Turku",
+        ]
+        none = client.get(EN, {"country": "FI", "type": "cite_des_metiers"})
+        assert result_titles(none) == []
+        assert "No centre matches" in none.content.decode()
+        mobility = client.get(EN, {"country": "FR", "service": "mobility"})
+        assert sorted(result_titles(mobility)) == [
+            "Cité des métiers de La Réunion",
+            "Cité des métiers de Paris la Villette",
+        ]
+        combined = client.get(
+            EN, {"q": "ohjaamo", "language": "fi", "service": "social-care"}
+        )
+        assert len(result_titles(combined)) == 3
+        assert result_titles(client.get(EN, {"q": "ohjaamo", "language": "hr"})) == []
+
+    def test_result_count_and_removable_active_filters(self, client):
+        response = client.get(EN, {"country": "HR", "q": "CISOK"})
+        page = soup(response)
+        assert "4 centres found" in page.select_one(".directory-results__count").text
+        chips = page.select(".directory-active a.chip")
+        assert len(chips) == 2
+        removed = client.get(chips[0]["href"])
+        assert removed.status_code == 200
+        assert len(soup(removed).select(".directory-active a.chip")) == 1
+
+    def test_text_search_is_accent_and_case_insensitive(self, client):
+        assert "Cité des métiers de Bruxelles" in result_titles(
+            client.get(EN, {"q": "CITE DES METIERS bruxelles"})
+        )
+        assert "Cité des métiers de Bruxelles" in result_titles(
+            client.get(FR, {"q": "cité brux"})
+        )
+
+    def test_near_me_sorts_by_distance(self, client):
+        response = client.get(EN, {"lat": "45.81", "lng": "15.98"})
+        titles = result_titles(response)
+        assert titles[0] == "CISOK Zagreb lifelong career guidance centre"
+        assert "km away" in soup(response).select_one(".centre-card__meta").text
+
+    def test_pagination_20_a_page(self, client, directory):
+        call_command("generate_centres", centres=25, stdout=io.StringIO())
+        first = client.get(EN)
+        assert len(result_titles(first)) == 20
+        next_link = soup(first).select_one(".pagination a[rel=next]")
+        second = client.get(EN + next_link["href"])
+        assert second.status_code == 200
+        assert set(result_titles(second)).isdisjoint(result_titles(first))
+        assert client.get(EN, {"page": "999"}).status_code == 200
+        assert client.get(EN, {"page": "x"}).status_code == 200
+
+    def test_invalid_filter_values_are_ignored_with_a_message(self, client):
+        response = client.get(EN, {"country": "ZZ", "lat": "north"})
+        assert response.status_code == 200
+        assert soup(response).select(".field-error")
+        assert len(result_titles(response)) == 14 or result_titles(response)
+
+
+HOSTILE = [
+    '"',
+    '""',
+    "*",
+    "AND",
+    "OR NOT AND",
+    "NEAR(a b",
+    "{title}: x",
+    "title:paris",
+    "^paris",
+    "-paris",
+    "a" * 10_000,
+    "x\x00y",
+    "\x00",
+    "日本語のテキスト ç ß Ω 🙂",
+    "'; DROP TABLE directory_directoryentry; --",
+    "1 OR 1=1",
+    "zzcfr",
+    "%_%",
+    "   ",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", HOSTILE)
+def test_any_query_string_returns_a_page(client, query):
+    for params in ({"q": query}, {"q": query, "country": "FR", "service": query}):
+        response = client.get(EN, params)
+        assert response.status_code == 200
+        assert soup(response).select_one(".directory-results__count")
+        geojson = client.get(EN + "geojson/", {**params, "bbox": query})
+        assert geojson.status_code == 200
+        assert json.loads(geojson.content)["type"] == "FeatureCollection"
+        assert client.get(EN + "csv/", params).status_code == 200
+        suggestions = client.get(EN + "autocomplete/", params)
+        assert suggestions.status_code == 200
+        assert isinstance(json.loads(suggestions.content)["suggestions"], list)
+
+
+def test_tokens_keep_only_letters_and_digits():
+    assert tokens('"Cité" AND des*métiers; DROP--') == [
+        "cite",
+        "and",
+        "des",
+        "metiers",
+        "drop",
+    ]
+    assert len(tokens("word " * 1000)) <= 8
+    assert tokens("\x00\"'*") == []
+
+
+# Unpublished centres ------------------------------------------------------------
+@pytest.mark.django_db
+class TestUnpublishedCentresStayHidden:
+    NAME = "Qwertyzentrum Unpublished"
+
+    def assert_hidden(self, client):
+        assert self.NAME not in result_titles(client.get(EN))
+        assert self.NAME not in result_titles(client.get(EN, {"q": "qwertyzentrum"}))
+        geojson = json.loads(client.get(EN + "geojson/").content)
+        assert self.NAME not in [f["properties"]["name"] for f in geojson["features"]]
+        assert self.NAME not in [r["name"] for r in csv_rows(client.get(EN + "csv/"))]
+        suggestions = json.loads(
+            client.get(EN + "autocomplete/", {"q": "qwerty"}).content
+        )["suggestions"]
+        assert suggestions == []
+
+    def test_draft_never_published(self, client, directory):
+        make_centre(directory, self.NAME, publish=False)
+        self.assert_hidden(client)
+
+    def test_published_then_unpublished_then_deleted(self, client, directory):
+        page = make_centre(directory, self.NAME)
+        assert self.NAME in result_titles(client.get(EN, {"q": "qwertyzentrum"}))
+        suggestions = json.loads(
+            client.get(EN + "autocomplete/", {"q": "qwerty"}).content
+        )["suggestions"]
+        assert [s["label"] for s in suggestions] == [self.NAME]
+        page.unpublish()
+        self.assert_hidden(client)
+        page.save_revision().publish()
+        assert DirectoryEntry.objects.filter(page_id=page.pk).exists()
+        page.delete()
+        assert not DirectoryEntry.objects.filter(page_id=page.pk).exists()
+        self.assert_hidden(client)
+
+    def test_private_centre(self, client, directory):
+        from wagtail.models import PageViewRestriction
+
+        page = make_centre(directory, self.NAME)
+        PageViewRestriction.objects.create(
+            page=page, restriction_type="password", password="secret"
+        )
+        page.save_revision().publish()
+        self.assert_hidden(client)
+
+
+# Map data and exports ------------------------------------------------------------
+@pytest.mark.django_db
+class TestGeoJSONAndCSV:
+    def test_geojson_is_rfc7946(self, client):
+        response = client.get(EN + "geojson/", {"country": "HR"})
+        assert response["Content-Type"] == "application/geo+json"
+        data = json.loads(response.content)
+        assert data["type"] == "FeatureCollection"
+        assert len(data["features"]) == 4
+        for feature in data["features"]:
+            assert feature["type"] == "Feature"
+            assert feature["geometry"]["type"] == "Point"
+            longitude, latitude = feature["geometry"]["coordinates"]
+            assert 13 < longitude < 20 and 42 < latitude < 47  # [lon, lat] order
+            assert client.get(feature["properties"]["url"]).status_code == 200
+
+    def test_geojson_bbox(self, client):
+        data = json.loads(client.get(EN + "geojson/", {"bbox": "20,59,26,61"}).content)
+        names = sorted(f["properties"]["name"] for f in data["features"])
+        assert names == ["Ohjaamo Helsinki", "Ohjaamo Turku"]
+        assert data["bbox"] == [20, 59, 26, 61]
+
+    def test_geojson_is_announced_in_the_head(self, client):
+        page = soup(client.get("/fr/"))
+        link = page.select_one('link[type="application/geo+json"]')
+        assert link["href"].startswith("/fr/centres/")
+        assert client.get(link["href"]).status_code == 200
+
+    def test_csv_is_the_same_filtered_list(self, client):
+        response = client.get(EN + "csv/", {"country": "FI"})
+        assert response["Content-Type"].startswith("text/csv")
+        rows = csv_rows(response)
+        assert sorted(r["name"] for r in rows) == sorted(
+            result_titles(client.get(EN, {"country": "FI"}))
+        )
+        assert rows[0]["latitude"] and rows[0]["url"].startswith("http")
+
+
+@pytest.mark.django_db
+def test_autocomplete_names_and_cities(client):
+    data = json.loads(client.get(EN + "autocomplete/", {"q": "zag"}).content)
+    kinds = {(s["kind"], s["label"]) for s in data["suggestions"]}
+    assert ("city", "Zagreb") in kinds
+    assert ("centre", "CISOK Zagreb lifelong career guidance centre") in kinds
+    data = json.loads(client.get(FR + "autocomplete/", {"q": "ohja"}).content)
+    assert {s["label"] for s in data["suggestions"]} == {
+        "Ohjaamo Helsinki",
+        "Ohjaamo Tampere",
+        "Ohjaamo Turku",
+    }
+    assert json.loads(client.get(EN + "autocomplete/").content)["suggestions"] == []
+
+
+# Centre pages ------------------------------------------------------------------
+@pytest.mark.django_db
+class TestCentrePage:
+    def test_json_ld_and_map(self, client):
+        response = client.get(EN + "cdm-paris-villette/")
+        assert response.status_code == 200
+        page = soup(response)
+        data = []
+        for script in page.select('script[type="application/ld+json"]'):
+            parsed = json.loads(script.string)
+            data += parsed if isinstance(parsed, list) else [parsed]
+        centre = next(d for d in data if "Organization" in str(d.get("@type")))
+        assert centre["@type"] == ["Organization", "Place"]
+        assert centre["address"]["addressLocality"] == "Paris"
+        assert centre["geo"]["latitude"] == pytest.approx(48.8957)
+        assert centre["sameAs"]
+        map_box = page.select_one(".centre-map")
+        assert float(map_box["data-latitude"]) == pytest.approx(48.8957)
+        assert page.select_one(".centre-page__facts address")
+
+    def test_french_translation_keeps_coordinates(self, client):
+        response = client.get(FR + "cdm-paris-villette/")
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert "La première Cité des métiers" in text
+        assert "Orientation et conseil" in text  # service in French
+        english = CentrePage.objects.get(
+            locale__language_code="en", external_id="cdm-paris-villette"
+        )
+        french = english.get_translation(Locale.objects.get(language_code="fr"))
+        assert (french.latitude, french.longitude) == (
+            english.latitude,
+            english.longitude,
+        )
+
+    def test_virtual_tour_is_click_to_load_with_text_alternative(
+        self, client, directory
+    ):
+        page = make_centre(
+            directory,
+            "Tour Test Centre",
+            virtual_tour_url="https://tours.example.org/1/",
+            virtual_tour_text="The open space, the library and the workshop room.",
+        )
+        html = client.get(page.url)
+        tour = soup(html).select_one(".centre-tour")
+        assert tour.select_one("iframe") is None
+        assert "the library" in tour.text
+        assert tour.select_one("a.centre-tour__load")["href"] == (
+            "https://tours.example.org/1/"
+        )
+        assert "Tour Test Centre" in result_titles(client.get(EN, {"tour": "on"}))
+        assert "Ohjaamo Turku" not in result_titles(client.get(EN, {"tour": "on"}))
+
+
+@pytest.mark.django_db
+def test_home_page_teaser(client):
+    page = soup(client.get("/fr/"))
+    section = page.select_one(".home-directory")
+    assert section.h2.get_text() == "Annuaire des centres"
+    assert section.select_one("form")["action"] == "/fr/centres/"
+
+
+# Query count ---------------------------------------------------------------------
+@pytest.mark.django_db
+def test_list_query_count_is_flat_from_10_to_1000_centres(client, django_db_blocker):
+    italian_home = HomePage.objects.get(locale__language_code="it")
+    directory = DirectoryPage(title="Centri", slug="centri")
+    italian_home.add_child(instance=directory)
+    directory.save_revision().publish()
+    url = directory.url
+
+    def count_queries(params):
+        client.get(url, params)  # warm caches (facets) as a second visitor would
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url, params)
+        assert response.status_code == 200
+        return len(queries), len(result_titles(response))
+
+    scenarios = [{}, {"q": "career"}, {"service": "guidance", "lat": "45", "lng": "9"}]
+    call_command("generate_centres", centres=10, language="it", stdout=io.StringIO())
+    small = [count_queries(params) for params in scenarios]
+    call_command("generate_centres", centres=990, language="it", stdout=io.StringIO())
+    large = [count_queries(params) for params in scenarios]
+    assert [q for q, _n in small] == [q for q, _n in large]
+    assert large[0][1] == 20
+
+
+# Import --------------------------------------------------------------------------
+@pytest.mark.django_db
+class TestImport:
+    GOOD = (
+        "external_id,name,type,country,city,latitude,longitude,services,languages\n"
+        "imp-1,Imported Centre One,Cité des métiers,FR,Lyon,45.76,4.83,guidance;training,fr\n"
+        "imp-2,Imported Centre Two,online_service,BE,Brussels,,,information,\n"
+    )
+
+    def write(self, tmp_path, name, text):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return str(path)
+
+    def test_bad_file_is_rejected_atomically_with_line_and_column(self, tmp_path):
+        path = self.write(
+            tmp_path,
+            "bad.csv",
+            self.GOOD
+            + "imp-3,,spaceship,ZZ,Nice,95,7.2,nonsense,\n"
+            + "imp-1,Duplicate,,FR,Lyon,,,,\n",
+        )
+        before = CentrePage.objects.count()
+        errors = io.StringIO()
+        with pytest.raises(CommandError, match="nothing was imported"):
+            call_command("import_centres", path, stderr=errors)
+        report = errors.getvalue()
+        assert "line 4, column name" in report
+        assert "line 4, column type" in report
+        assert "line 4, column country" in report
+        assert "line 4, column latitude" in report
+        assert "line 4, column services" in report
+        assert "line 5, column external_id" in report
+        assert CentrePage.objects.count() == before
+
+    def test_csv_creates_drafts_then_upserts(self, client, tmp_path):
+        path = self.write(tmp_path, "good.csv", self.GOOD)
+        call_command("import_centres", path, "--dry-run", stdout=io.StringIO())
+        assert not CentrePage.objects.filter(external_id="imp-1").exists()
+        out = io.StringIO()
+        call_command("import_centres", path, stdout=out)
+        assert "Created 2" in out.getvalue()
+        page = CentrePage.objects.get(external_id="imp-1")
+        assert not page.live
+        assert page.locale.language_code == "en"
+        assert sorted(s.slug for s in page.services.all()) == ["guidance", "training"]
+        assert "Imported Centre One" not in result_titles(
+            client.get(EN, {"q": "imported"})
+        )
+        changed = self.GOOD.replace("Imported Centre One", "Imported Centre Renamed")
+        out = io.StringIO()
+        call_command(
+            "import_centres", self.write(tmp_path, "b.csv", changed), stdout=out
+        )
+        assert "Created 0 and updated 2" in out.getvalue()
+        assert CentrePage.objects.filter(external_id="imp-1").count() == 1
+        page.refresh_from_db()
+        assert page.get_latest_revision_as_object().title == "Imported Centre Renamed"
+
+    def test_geojson_in_french(self, tmp_path):
+        feature = {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [4.83, 45.76]},
+            "properties": {
+                "external_id": "geo-1",
+                "name": "Centre importé",
+                "country": "FR",
+                "city": "Lyon",
+            },
+        }
+        path = self.write(
+            tmp_path,
+            "c.geojson",
+            json.dumps({"type": "FeatureCollection", "features": [feature]}),
+        )
+        call_command("import_centres", path, "--language", "fr", stdout=io.StringIO())
+        page = CentrePage.objects.get(external_id="geo-1")
+        assert page.locale.language_code == "fr"
+        assert (page.latitude, page.longitude) == (45.76, 4.83)
+        assert not page.live
+        bad = dict(feature, geometry={"type": "LineString", "coordinates": [[0, 0]]})
+        path = self.write(
+            tmp_path,
+            "d.geojson",
+            json.dumps({"type": "FeatureCollection", "features": [bad]}),
+        )
+        errors = io.StringIO()
+        with pytest.raises(CommandError):
+            call_command("import_centres", path, stderr=errors)
+        assert "feature 1, column geometry" in errors.getvalue()
+
+
+# Suggestions ---------------------------------------------------------------------
+VALID = {
+    "name": "Suggested Guidance Centre",
+    "centre_type": "guidance_centre",
+    "country": "IT",
+    "city": "Bologna",
+    "latitude": "44.49",
+    "longitude": "11.34",
+    "services": ["guidance"],
+    "languages": "it, en",
+    "contact_name": "Ada Visitor",
+    "contact_email": "ada@example.org",
+    "message": "Opened last spring.",
+}
+
+
+@pytest.mark.django_db
+class TestSuggestions:
+    @pytest.fixture(autouse=True)
+    def moderator(self, db):
+        user = User.objects.create_user(
+            "moderator", "moderator@example.org", "x", is_staff=True
+        )
+        user.groups.add(Group.objects.get(name="Moderators"))
+        return user
+
+    def test_form_renders_with_labels(self, client):
+        response = client.get(EN + "suggest/")
+        assert response.status_code == 200
+        page = soup(response)
+        for control in page.select(
+            ".suggest-form input:not([type=hidden]), .suggest-form select, "
+            ".suggest-form textarea"
+        ):
+            assert page.select_one(f'label[for="{control["id"]}"]'), control["id"]
+
+    def test_invalid_input_is_re_rendered_with_what_was_typed(self, client):
+        data = dict(VALID, contact_email="not-an-address", latitude="200")
+        response = client.post(EN + "suggest/", data)
+        assert response.status_code == 400
+        page = soup(response)
+        assert page.select_one("#form-errors")
+        assert page.select_one("#id_name")["value"] == VALID["name"]
+        assert page.select_one("#id_contact_email")["value"] == "not-an-address"
+        assert page.select_one("#id_message").get_text().strip() == VALID["message"]
+        assert not CentrePage.objects.filter(title=VALID["name"]).exists()
+
+    def test_valid_suggestion_becomes_a_draft_in_moderation(self, client):
+        response = client.post(EN + "suggest/", VALID)
+        assert response.status_code == 200
+        assert "waiting for a moderator" in response.content.decode()
+        page = CentrePage.objects.get(title=VALID["name"])
+        assert not page.live
+        assert page.get_parent().specific.locale.language_code == "en"
+        assert page.workflow_in_progress
+        assert VALID["name"] not in result_titles(client.get(EN, {"q": "suggested"}))
+        assert len(mail.outbox) == 1
+        assert "moderator@example.org" in mail.outbox[0].to
+        assert f"/admin/pages/{page.pk}/edit/" in mail.outbox[0].body
+
+    def test_update_of_existing_centre_is_a_draft_revision(self, client):
+        live = CentrePage.objects.get(
+            locale__language_code="en", external_id="ohjaamo-turku"
+        )
+        form = client.get(EN + "suggest/", {"centre": live.pk})
+        assert soup(form).select_one("#id_name")["value"] == "Ohjaamo Turku"
+        data = dict(VALID, centre=live.pk, name="Ohjaamo Turku (new address)")
+        response = client.post(EN + f"suggest/?centre={live.pk}", data)
+        assert response.status_code == 200
+        live.refresh_from_db()
+        assert live.title == "Ohjaamo Turku"
+        assert live.live and live.has_unpublished_changes
+        assert live.get_latest_revision_as_object().title == data["name"]
+        assert "Ohjaamo Turku" in result_titles(client.get(EN, {"q": "turku"}))
+
+    def test_honeypot_keeps_nothing(self, client):
+        response = client.post(EN + "suggest/", dict(VALID, homepage="http://spam"))
+        assert response.status_code == 200
+        assert not CentrePage.objects.filter(title=VALID["name"]).exists()
+        assert mail.outbox == []
+
+    def test_rate_limit(self, client):
+        for _ in range(10):
+            client.post(EN + "suggest/", dict(VALID, contact_email="bad"))
+        response = client.post(EN + "suggest/", VALID)
+        assert response.status_code == 429
+        assert soup(response).select_one("#id_name")["value"] == VALID["name"]
+        assert not CentrePage.objects.filter(title=VALID["name"]).exists()
+
+    def test_no_cookie_on_the_directory_page(self, client):
+        response = client.get(EN)
+        assert not response.cookies
+
+
+@pytest.mark.django_db
+def test_demo_is_idempotent_for_the_directory():
+    from directory import demo as directory_demo
+    from portal.demo import Demo
+
+    before = Page.objects.count()
+    run = Demo()
+    directory_demo.load(run)
+    assert run.created == 0
+    assert Page.objects.count() == before
