@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
+from .health import health
 from .sitemaps import MultilingualSitemap
 from .views import robots_txt
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": MultilingualSitemap}}),
     path("robots.txt", robots_txt),
+    path("healthz", health, name="health"),  # load balancers (portal/health.py)
 ]
 
 if settings.DEBUG:

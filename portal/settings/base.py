@@ -189,3 +189,67 @@ CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# --- Production readiness (issue 9): throttling, CSP, page cache, health ---------
+# Appended block; see portal/security.py and portal/cache.py.
+from csp.constants import NONCE, NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += ["axes", "csp", "portal.cache.PageCacheConfig"]
+_after_whitenoise = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
+MIDDLEWARE[_after_whitenoise:_after_whitenoise] = [
+    "portal.cache.PageCacheMiddleware",  # anonymous page hits skip everything below
+    "csp.middleware.CSPMiddleware",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
+    "portal.security.PasswordFormRateLimitMiddleware",
+)
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # must be last
+
+# Admin (and any front-end) login: 5 wrong passwords per username and address
+# lock that pair for an hour (429 with a clear message).
+AUTHENTICATION_BACKENDS = [
+    "portal.security.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = 1  # hour
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
+AXES_IPWARE_PROXY_COUNT = PORTAL_TRUSTED_PROXY_COUNT or None
+# Private-page password form: 10 wrong passwords per address per 15 minutes.
+PORTAL_PASSWORD_FORM_LIMIT = 10
+PORTAL_PASSWORD_FORM_WINDOW = 15 * 60
+
+# Content-Security-Policy on public pages (the admin has its own inline code).
+# Scripts only from our origin or carrying the per-response nonce
+# ({{ request.csp_nonce }}); map tiles and media may come from https hosts.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "https:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "media-src": [SELF, "https:"],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Page cache for anonymous visitors (portal/cache.py): off unless a number of
+# seconds is given (production turns it on); the browser may keep pages a minute.
+PORTAL_PAGE_CACHE_TIMEOUT = int(os.environ.get("PORTAL_PAGE_CACHE_TIMEOUT", "0"))
+PORTAL_PAGE_BROWSER_MAX_AGE = 60
+# Rich text is sanitised on output (portal.security.safe_rich_text, used by
+# templates/wagtailcore/shared/richtext.html).
+TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).append("portal.security")
+# Corrupt or truncated image uploads get a form error, never a 500.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.security.SafeImageForm"

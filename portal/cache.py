@@ -1,0 +1,278 @@
+"""Page cache for anonymous visitors (wagtail-cache does not support Wagtail 8).
+
+`PageCacheMiddleware` sits right after WhiteNoise, so a hit costs one cache read
+and no database query. What is stored: the 200 response of a GET for a live,
+public Wagtail page (the `page` in the template context), without a query
+string, to a visitor without a session cookie, when the response sets no cookie
+and does not ask not to be cached. The key is the scheme, the validated host
+(the site) and the path (the page and its language prefix).
+
+Each stored key is also listed under the page's id, so publishing, unpublishing,
+saving a live page, moving or deleting it removes the cached copies of the page,
+of its ancestors (the listings that show it), of its translations (their
+language switcher) and, on move/unpublish/delete, of its descendants (their URLs
+changed or they went away).
+
+A Content-Security-Policy nonce is never replayed: the stored body keeps the
+nonce it was rendered with, and each hit swaps it for a fresh one in the body
+and the header. Enabled by PORTAL_PAGE_CACHE_TIMEOUT (seconds, 0 = off).
+"""
+
+import base64
+import hashlib
+import os
+
+from django.apps import AppConfig
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models.signals import post_save, pre_delete
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+HIT_HEADER = "X-Page-Cache"
+SKIPPED_HEADERS = {
+    "set-cookie",
+    "content-security-policy",
+    "content-security-policy-report-only",
+    "date",
+    HIT_HEADER.lower(),
+}
+
+
+def page_cache():
+    return caches[getattr(settings, "PORTAL_PAGE_CACHE_ALIAS", "default")]
+
+
+def timeout():
+    return int(getattr(settings, "PORTAL_PAGE_CACHE_TIMEOUT", 0) or 0)
+
+
+def request_key(request):
+    raw = f"{request.scheme}://{request.get_host().lower()}{request.path}"
+    return "portal:pc:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def index_key(page_id):
+    return f"portal:pc-index:{page_id}"
+
+
+def has_session(request):
+    return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def can_serve_from_cache(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and not has_session(request)
+    )
+
+
+def _page_of(response):
+    from wagtail.models import Page
+
+    context = getattr(response, "context_data", None) or {}
+    page = context.get("page") if isinstance(context, dict) else None
+    return page if isinstance(page, Page) else None
+
+
+def _is_storable(request, response):
+    if request.method != "GET" or response.status_code != 200:
+        return None
+    if response.streaming or response.cookies:
+        return None
+    control = response.get("Cache-Control", "").lower()
+    if any(word in control for word in ("private", "no-store", "no-cache")):
+        return None
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return None
+    page = _page_of(response)
+    if page is None or not page.live or page.get_view_restrictions():
+        return None
+    return page
+
+
+def _store(request, response, page, key, seconds):
+    headers = [
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in SKIPPED_HEADERS
+    ]
+    nonce = getattr(request, "_csp_nonce", None)
+    entry = {
+        "status": response.status_code,
+        "headers": headers,
+        "content": response.content,
+        "nonce": nonce if isinstance(nonce, str) else None,
+    }
+    store = page_cache()
+    store.set(key, entry, seconds)
+    listed = store.get(index_key(page.pk)) or []
+    if key not in listed:
+        store.set(index_key(page.pk), [*listed, key], seconds)
+
+
+def _replay(request, entry):
+    content = entry["content"]
+    response = HttpResponse(status=entry["status"])
+    for name, value in entry["headers"]:
+        response[name] = value
+    old_nonce = entry.get("nonce")
+    if old_nonce:
+        new_nonce = base64.b64encode(os.urandom(16)).decode("ascii")
+        content = content.replace(old_nonce.encode(), new_nonce.encode())
+        from csp.utils import build_policy
+
+        response["Content-Security-Policy"] = build_policy(nonce=new_nonce)
+    else:
+        from csp.utils import build_policy
+
+        policy = build_policy()
+        if policy:
+            response["Content-Security-Policy"] = policy
+    response.content = b"" if request.method == "HEAD" else content
+    if request.method == "HEAD":
+        response["Content-Length"] = str(len(content))
+    response[HIT_HEADER] = "hit"
+    return response
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = timeout()
+        if not seconds:
+            return self.get_response(request)
+        if not can_serve_from_cache(request):
+            return self._private_if_personal(request, self.get_response(request))
+
+        key = request_key(request)
+        entry = page_cache().get(key)
+        if entry is not None:
+            return _replay(request, entry)
+
+        response = self.get_response(request)
+        page = _is_storable(request, response)
+        if page is None:
+            return self._private_if_personal(request, response)
+        # Browsers may keep a copy briefly; shared caches are purged on publish
+        # by Wagtail's frontend cache when one is configured.
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=getattr(settings, "PORTAL_PAGE_BROWSER_MAX_AGE", 60),
+        )
+        shared = getattr(settings, "PORTAL_PAGE_SHARED_MAX_AGE", None)
+        if shared:
+            patch_cache_control(response, s_maxage=shared)
+        patch_vary_headers(response, ("Cookie",))
+        _store(request, response, page, key, seconds)
+        response[HIT_HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _private_if_personal(request, response):
+        """Responses for signed-in users or that set cookies are never stored by
+        shared caches."""
+        if "Cache-Control" in response:
+            return response
+        user = getattr(request, "user", None)
+        personal = response.cookies or (
+            has_session(request) and user is not None and user.is_authenticated
+        )
+        if personal:
+            patch_cache_control(response, private=True, no_cache=True)
+        return response
+
+
+# --- Invalidation ----------------------------------------------------------------
+
+
+def page_ids_to_purge(page, descendants=False):
+    from wagtail.models import Page
+
+    ids = {page.pk}
+    steplen = Page.steplen
+    paths = [page.path[:end] for end in range(steplen, len(page.path), steplen)]
+    query = Page.objects.filter(path__in=paths)
+    if page.translation_key:
+        query = query | Page.objects.filter(translation_key=page.translation_key)
+    ids.update(query.values_list("pk", flat=True))
+    if descendants:
+        ids.update(
+            Page.objects.filter(path__startswith=page.path)
+            .exclude(pk=page.pk)
+            .values_list("pk", flat=True)
+        )
+    return ids
+
+
+def purge_page_ids(ids):
+    store = page_cache()
+    index_keys = [index_key(pk) for pk in ids]
+    keys = list(index_keys)
+    for listed in store.get_many(index_keys).values():
+        keys.extend(listed)
+    if keys:
+        store.delete_many(keys)
+
+
+def purge_page(page, descendants=False):
+    if not timeout() or page is None or not page.pk or not page.path:
+        return
+    purge_page_ids(page_ids_to_purge(page, descendants=descendants))
+
+
+def _on_save(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page) and (instance.live or kwargs.get("created")):
+        purge_page(instance)
+
+
+def _on_published(sender, instance, **kwargs):
+    purge_page(instance)
+
+
+def _on_unpublished(sender, instance, **kwargs):
+    purge_page(instance, descendants=True)
+
+
+def _on_delete(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        purge_page(instance, descendants=True)
+
+
+def _on_moved(sender, instance, parent_page_before=None, **kwargs):
+    purge_page(instance, descendants=True)
+    if parent_page_before is not None:
+        purge_page(parent_page_before)
+
+
+def connect_signals():
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    post_save.connect(_on_save, dispatch_uid="portal_page_cache_save")
+    pre_delete.connect(_on_delete, dispatch_uid="portal_page_cache_delete")
+    page_published.connect(_on_published, dispatch_uid="portal_page_cache_publish")
+    page_unpublished.connect(
+        _on_unpublished, dispatch_uid="portal_page_cache_unpublish"
+    )
+    post_page_move.connect(_on_moved, dispatch_uid="portal_page_cache_move")
+
+
+class PageCacheConfig(AppConfig):
+    """Listed in INSTALLED_APPS so that invalidation is connected in every
+    process (web workers, `publish_scheduled`, shells), not only web ones."""
+
+    name = "portal.cache"
+    label = "portal_cache"
+    verbose_name = "Page cache"
+
+    def ready(self):
+        connect_signals()
