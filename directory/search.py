@@ -3,6 +3,7 @@ reads DirectoryEntry only; text search goes through the vendor's full-text index
 (SQLite FTS5 driven from the MATCH side and ranked with bm25; PostgreSQL
 tsvector with a GIN index), never through Wagtail's database search backend."""
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass, field
@@ -18,6 +19,13 @@ WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_TOKENS = 8
 MAX_TOKEN_LENGTH = 40
 MAX_QUERY_LENGTH = 200
+# Above this many matches, ranking every match with bm25 costs more than it is
+# worth (it grows with the directory): such broad queries list the centres whose
+# name matches first, then the others, each in index order, which FTS5 answers
+# without scoring every row.
+RANK_LIMIT = 1000
+NEAR_RADII = (0.5, 2.0, 8.0, 30.0)  # degrees of latitude tried before a full sort
+NEAR_LIMIT = 2000  # below this many matches, sorting them all is cheap enough
 
 
 def tokens(text):
@@ -87,7 +95,7 @@ class DirectoryQuery:
             or self.has_tour
         )
 
-    def match_expression(self):
+    def match_expression(self, columns="title place body", exclude_title=False):
         """The FTS5 MATCH string (only safe tokens, quoted)."""
         from .index import facet_token
 
@@ -105,7 +113,9 @@ class DirectoryQuery:
         expression = "{facets} : (" + " ".join(f'"{t}"' for t in facets) + ")"
         if self.words:
             text = " ".join(f'"{word}"*' for word in self.words)
-            expression = f"{{title place body}} : ({text}) AND {expression}"
+            expression = f"{{{columns}}} : ({text}) AND {expression}"
+            if exclude_title:
+                expression += f" NOT {{title}} : ({text})"
         return expression
 
     # SQL pieces ---------------------------------------------------------------
@@ -199,7 +209,7 @@ class DirectoryQuery:
                 )
             return cursor.fetchone()[0]
 
-    def sql(self, limit=None, offset=0):
+    def sql(self, limit=None, offset=0, columns="e.*"):
         paging = ""
         paging_params = []
         if limit is not None:
@@ -208,7 +218,7 @@ class DirectoryQuery:
         if self._fts_only() and self.words and not self.near:
             # Ranked inside FTS5 (bm25: title 10, place 4, body 1), then joined.
             sql = (
-                f"SELECT e.* FROM (SELECT rowid, bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 0.0)"  # noqa: S608
+                f"SELECT {columns} FROM (SELECT rowid, bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 0.0)"  # noqa: S608
                 f" AS score FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
                 f" ORDER BY score{paging or ' LIMIT -1'}) m"
                 f" JOIN {TABLE} e ON e.page_id = m.rowid ORDER BY m.score, e.sort_title"
@@ -216,17 +226,83 @@ class DirectoryQuery:
             return sql, [self.match_expression(), *paging_params]
         where, params = self._where()
         order, order_params = self._order()
-        sql = f"SELECT e.* FROM {TABLE} e WHERE {where} ORDER BY {order}{paging}"  # noqa: S608
+        sql = f"SELECT {columns} FROM {TABLE} e WHERE {where} ORDER BY {order}{paging}"  # noqa: S608
         return sql, params + order_params + paging_params
 
-    def entries(self, limit=None, offset=0):
-        """DirectoryEntry objects in order (one query)."""
-        sql, params = self.sql(limit, offset)
-        entries = list(DirectoryEntry.objects.raw(sql, params))
+    def entries(self, limit=None, offset=0, total=None):
+        """DirectoryEntry objects in order (one query in most cases; `total`,
+        when the caller has counted already, saves a count)."""
+        entries = None
+        if limit is not None and self.near and not self.bbox:
+            if total is None:
+                total = self.count()
+            if total > NEAR_LIMIT:
+                entries = self._near_entries(limit, offset)
+        elif limit is not None and self._fts_only() and self.words and not self.near:
+            if total is None:
+                total = self.count()
+            if total > RANK_LIMIT:
+                entries = self._broad_entries(limit, offset)
+        if entries is None:
+            sql, params = self.sql(limit, offset)
+            entries = list(DirectoryEntry.objects.raw(sql, params))
         if self.near:
             for entry in entries:
                 entry.distance_km = distance_km(self.near, entry)
         return entries
+
+    def _fts_rows(self, expression, limit, offset):
+        sql = (
+            f"SELECT e.* FROM (SELECT rowid FROM {FTS_TABLE} "  # noqa: S608
+            f"WHERE {FTS_TABLE} MATCH %s LIMIT %s OFFSET %s) m "
+            f"JOIN {TABLE} e ON e.page_id = m.rowid ORDER BY m.rowid"
+        )
+        return list(DirectoryEntry.objects.raw(sql, [expression, limit, offset]))
+
+    def _broad_entries(self, limit, offset):
+        """Name matches first, then the other matches (see RANK_LIMIT)."""
+        in_title = self.match_expression(columns="title")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+                [in_title],
+            )
+            title_count = cursor.fetchone()[0]
+        entries = []
+        if offset < title_count:
+            entries = self._fts_rows(in_title, limit, offset)
+        rest = limit - len(entries)
+        if rest > 0:
+            entries += self._fts_rows(
+                self.match_expression(exclude_title=True),
+                rest,
+                max(0, offset - title_count),
+            )
+        return entries
+
+    def _near_entries(self, limit, offset):
+        """Nearest first, looking in growing boxes around the point before
+        sorting the whole directory: a box answers when it holds enough
+        centres and the farthest of them lies within the box's inner circle."""
+        lat, lng = self.near
+        scale = math.cos(math.radians(lat))
+        if scale < 0.05:
+            return None
+        need = offset + limit
+        for radius in NEAR_RADII:
+            west, east = lng - radius / scale, lng + radius / scale
+            south, north = lat - radius, lat + radius
+            if west < -180 or east > 180 or south < -90 or north > 90:
+                return None
+            boxed = dataclasses.replace(self, bbox=(west, south, east, north))
+            sql, params = boxed.sql(need, 0)
+            rows = list(DirectoryEntry.objects.raw(sql, params))
+            if len(rows) == need:
+                last = rows[-1]
+                reach = math.hypot(last.latitude - lat, (last.longitude - lng) * scale)
+                if reach <= radius:
+                    return rows[offset:]
+        return None
 
 
 def distance_km(origin, entry):

@@ -9,6 +9,7 @@ import math
 from django import forms
 from django.conf import settings
 from django.core.cache import cache
+from django.db import connection
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
@@ -218,7 +219,7 @@ def directory_list(request, page):
     except ValueError:
         number = 1
     number = min(max(number, 1), pages)
-    entries = query.entries(limit=PER_PAGE, offset=(number - 1) * PER_PAGE)
+    entries = query.entries(limit=PER_PAGE, offset=(number - 1) * PER_PAGE, total=total)
     services = form.services
     for entry in entries:
         entry.service_names = [
@@ -270,29 +271,34 @@ def directory_geojson(request, page):
     form, _params = build_form(request, page)
     bbox = parse_bbox(request.GET.get("bbox", ""))
     query = form.query(page.locale, bbox=bbox, require_location=True)
-    entries = query.entries(limit=GEOJSON_MAX_FEATURES + 1)
-    truncated = len(entries) > GEOJSON_MAX_FEATURES
-    entries = entries[:GEOJSON_MAX_FEATURES]
-    types = dict(CENTRE_TYPES)
+    sql, params = query.sql(
+        GEOJSON_MAX_FEATURES + 1,
+        columns="e.page_id, e.title, e.url, e.city, e.centre_type, "
+        "e.latitude, e.longitude",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    truncated = len(rows) > GEOJSON_MAX_FEATURES
+    types = {code: str(label) for code, label in CENTRE_TYPES}
     features = [
         {
             "type": "Feature",
-            "id": entry.page_id,
+            "id": page_id,
             "geometry": {
                 "type": "Point",
-                "coordinates": [
-                    round(entry.longitude, 5),
-                    round(entry.latitude, 5),
-                ],
+                "coordinates": [round(longitude, 5), round(latitude, 5)],
             },
             "properties": {
-                "name": entry.title,
-                "url": entry.url,
-                "city": entry.city,
-                "type": str(types.get(entry.centre_type, "")),
+                "name": title,
+                "url": url,
+                "city": city,
+                "type": types.get(centre_type, ""),
             },
         }
-        for entry in entries
+        for page_id, title, url, city, centre_type, latitude, longitude in rows[
+            :GEOJSON_MAX_FEATURES
+        ]
     ]
     collection = {"type": "FeatureCollection", "features": features}
     if truncated:

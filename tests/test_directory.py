@@ -606,3 +606,28 @@ def test_demo_is_idempotent_for_the_directory():
     directory_demo.load(run)
     assert run.created == 0
     assert Page.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_broad_queries_and_near_sort_at_scale_give_the_same_pages(client, monkeypatch):
+    """The shortcuts taken for large directories (search.RANK_LIMIT and
+    NEAR_LIMIT) list every match once and keep the nearest first."""
+    from directory import search
+
+    call_command("generate_centres", centres=60, stdout=io.StringIO())
+    full = csv_rows(client.get(EN + "csv/", {"q": "centre"}))
+    monkeypatch.setattr(search, "RANK_LIMIT", 5)
+    monkeypatch.setattr(search, "NEAR_LIMIT", 5)
+    seen = []
+    page = 1
+    while True:
+        response = client.get(EN, {"q": "centre", "page": page})
+        titles = result_titles(response)
+        seen += titles
+        if not soup(response).select_one(".pagination a[rel=next]"):
+            break
+        page += 1
+    assert len(seen) == len(set(seen)) == len(full)
+    near = result_titles(client.get(EN, {"lat": "45.81", "lng": "15.98"}))
+    monkeypatch.setattr(search, "NEAR_LIMIT", 10**9)
+    assert near == result_titles(client.get(EN, {"lat": "45.81", "lng": "15.98"}))
