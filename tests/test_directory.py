@@ -631,3 +631,20 @@ def test_broad_queries_and_near_sort_at_scale_give_the_same_pages(client, monkey
     near = result_titles(client.get(EN, {"lat": "45.81", "lng": "15.98"}))
     monkeypatch.setattr(search, "NEAR_LIMIT", 10**9)
     assert near == result_titles(client.get(EN, {"lat": "45.81", "lng": "15.98"}))
+
+
+@pytest.mark.django_db
+def test_editors_can_edit_and_create_centres(client, directory):
+    admin = User.objects.create_superuser("admin", "admin@example.org", "x")
+    client.force_login(admin)
+    centre = CentrePage.objects.child_of(directory).first()
+    response = client.get(f"/admin/pages/{centre.pk}/edit/")
+    assert response.status_code == 200
+    services = soup(response).select('input[name="services"]')
+    assert (
+        services
+        and len(services) == Service.objects.filter(locale=directory.locale).count()
+    )
+    add = client.get(f"/admin/pages/add/directory/centrepage/{directory.pk}/")
+    assert add.status_code == 200
+    assert client.get("/admin/snippets/directory/service/").status_code == 200

@@ -140,8 +140,8 @@
           status.textContent = "";
           form.submit();
         },
-        function (error) {
-          status.textContent = error.message || "";
+        function () {
+          status.textContent = button.dataset.error || "";
         },
         { enableHighAccuracy: false, timeout: 10000, maximumAge: 600000 }
       );
