@@ -268,11 +268,15 @@ def connect_signals():
 
 class PageCacheConfig(AppConfig):
     """Listed in INSTALLED_APPS so that invalidation is connected in every
-    process (web workers, `publish_scheduled`, shells), not only web ones."""
+    process (web workers, `publish_scheduled`, shells), not only web ones; also
+    makes each publish one transaction (portal.security)."""
 
     name = "portal.cache"
     label = "portal_cache"
     verbose_name = "Page cache"
 
     def ready(self):
+        from portal.security import make_publishing_atomic
+
         connect_signals()
+        make_publishing_atomic()
