@@ -63,6 +63,25 @@ def validate_language_codes(value):
         )
 
 
+def tour_embeddable(url):
+    """Whether the Content-Security-Policy lets this tour load in a frame
+    (its origin, or "https:", listed in frame-src); otherwise the page links to
+    the tour instead of embedding it."""
+    from urllib.parse import urlsplit
+
+    if not url:
+        return False
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.netloc:
+        return False
+    policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
+    allowed = (policy.get("DIRECTIVES") or {}).get("frame-src")
+    if allowed is None:
+        return True  # no policy on frames
+    origin = f"https://{parts.netloc}"
+    return any(source in ("https:", origin, origin + "/") for source in allowed)
+
+
 class Service(TranslatableMixin, models.Model):
     """A service a centre offers (information, guidance and counselling...).
     Translatable: visitors filter on it in their own language; its slug is the
@@ -474,6 +493,7 @@ class CentrePage(PortalPageMixin, Page):
         context["map_settings"] = map_settings()
         context["directory"] = self.get_parent().specific
         context["centre_json_ld"] = self.get_json_ld(request)
+        context["tour_embeddable"] = tour_embeddable(self.virtual_tour_url)
         return context
 
     def get_json_ld(self, request):

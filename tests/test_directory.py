@@ -648,3 +648,15 @@ def test_editors_can_edit_and_create_centres(client, directory):
     add = client.get(f"/admin/pages/add/directory/centrepage/{directory.pk}/")
     assert add.status_code == 200
     assert client.get("/admin/snippets/directory/service/").status_code == 200
+
+
+def test_tour_is_embedded_only_from_hosts_the_csp_allows(settings):
+    from directory.models import tour_embeddable
+
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {"frame-src": ["https://tours.example.org"]}
+    }
+    assert tour_embeddable("https://tours.example.org/1/")
+    assert not tour_embeddable("https://elsewhere.example.com/1/")
+    assert not tour_embeddable("http://tours.example.org/1/")
+    assert not tour_embeddable("javascript:alert(1)")

@@ -250,6 +250,8 @@
 
   /* 360° tour: the third-party frame loads only when asked for. */
   function tour(box) {
+    // Only tours whose host the Content-Security-Policy allows in a frame carry
+    // data-tour-url; the others stay a plain link to the tour's own site.
     var button = box.querySelector(".centre-tour__load");
     var src = box.dataset.tourUrl || "";
     if (!button || !/^https:\/\//.test(src)) return;
