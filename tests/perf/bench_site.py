@@ -1,0 +1,366 @@
+"""Benchmarks of the served site (`make bench`): gunicorn with production
+settings on 127.0.0.1, a load generator on loopback (wrk when installed, else a
+Python one), all ratios measured in this one run:
+
+- page-cache hit throughput / the same HTML as a static file through WhiteNoise
+- uncached content page throughput / that static limit, p95 at one connection
+- memory per worker after 1,000 and 5,000 requests
+
+It builds its own SQLite database with the demo content in a temporary
+directory; nothing of the working copy is touched but `staticfiles/`.
+Also used by tests/test_load.py (the bounded load test)."""
+
+import contextlib
+import http.client
+import os
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parents[2]
+PYTHON = sys.executable
+HEADERS = {"X-Forwarded-Proto": "https", "Accept-Encoding": "identity"}
+CONTENT_HINTS = ("/news/", "/events/", "/guide/", "/case-studies/", "/centres/")
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def site_env(workdir):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DATABASE_URL", "REDIS_URL", "AWS_", "ELASTIC"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=f"sqlite:///{workdir}/db.sqlite3",
+        MEDIA_ROOT=str(workdir / "media"),
+        PORTAL_CACHE_DIR=str(workdir / "cache"),
+        LOG_LEVEL="ERROR",
+    )
+    return env
+
+
+def prepare_site(workdir):
+    """A production-settings site with the demo content in `workdir`."""
+    env = site_env(workdir)
+    for command in (
+        ["compile_translations", "-v0"],
+        ["migrate", "--no-input", "-v0"],
+        ["load_demo"],
+        ["collectstatic", "--no-input", "-v0"],
+    ):
+        subprocess.run(  # noqa: S603
+            [PYTHON, "manage.py", *command],
+            cwd=BASE_DIR,
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+    return env
+
+
+class Server:
+    """gunicorn serving the site on 127.0.0.1 (a context manager)."""
+
+    def __init__(self, env, workers=2, threads=4):
+        self.env = env
+        self.workers = workers
+        self.threads = threads
+        self.port = free_port()
+        self.process = None
+
+    def __enter__(self):
+        self.process = subprocess.Popen(  # noqa: S603
+            [
+                PYTHON,
+                "-m",
+                "gunicorn",
+                "portal.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(self.workers),
+                "--threads",
+                str(self.threads),
+                "--worker-class",
+                "gthread",
+                "--backlog",
+                "256",
+                "--log-level",
+                "warning",
+            ],
+            cwd=BASE_DIR,
+            env=self.env,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError):
+                if self.get("/healthz")[0] == 200:
+                    return self
+            time.sleep(0.2)
+        self.__exit__()
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def get(self, path):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            connection.request("GET", path, headers=HEADERS)
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
+
+    def worker_pids(self):
+        pids = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit():
+                continue
+            with contextlib.suppress(OSError):
+                stat = (entry / "stat").read_text()
+                ppid = int(stat.rsplit(")", 1)[1].split()[1])
+                if ppid == self.process.pid:
+                    pids.append(int(entry.name))
+        return pids
+
+    def worker_rss_mb(self):
+        sizes = []
+        for pid in self.worker_pids():
+            with contextlib.suppress(OSError):
+                for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                    if line.startswith("VmRSS:"):
+                        sizes.append(int(line.split()[1]) / 1024)
+        return sizes
+
+
+def site_urls(server, language="en"):
+    status, _headers, body = server.get("/sitemap.xml")
+    assert status == 200, status
+    urls = re.findall(rb"<loc>https?://[^/<]+(/[^<]*)</loc>", body)
+    paths = sorted({url.decode() for url in urls})
+    return [path for path in paths if path.startswith(f"/{language}/")] or paths
+
+
+def pick_content_page(urls):
+    for hint in CONTENT_HINTS:
+        candidates = [url for url in urls if hint in url and url.count("/") >= 4]
+        if candidates:
+            return candidates[0]
+    return max(urls, key=lambda url: url.count("/"))
+
+
+# --- Load generators -------------------------------------------------------------
+
+
+def python_load(port, paths, connections, duration=None, requests=None):
+    """Keep-alive clients in threads. Returns (count, errors, latencies in s,
+    elapsed s). Errors: connection failures and 5xx answers."""
+    lock = threading.Lock()
+    latencies, errors = [], []
+    stop_at = time.monotonic() + duration if duration else None
+    budget = [requests] if requests else None
+
+    def take():
+        if stop_at is not None:
+            return time.monotonic() < stop_at
+        with lock:
+            if budget[0] <= 0:
+                return False
+            budget[0] -= 1
+            return True
+
+    def client(offset):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        index = offset
+        mine = []
+        while take():
+            path = paths[index % len(paths)]
+            index += 1
+            started = time.perf_counter()
+            try:
+                connection.request("GET", path, headers=HEADERS)
+                response = connection.getresponse()
+                response.read()
+                if response.status >= 500:
+                    errors.append(f"{response.status} {path}")
+                if response.getheader("Connection", "").lower() == "close":
+                    connection.close()
+                    connection = http.client.HTTPConnection(
+                        "127.0.0.1", port, timeout=30
+                    )
+            except (OSError, http.client.HTTPException) as error:
+                errors.append(f"{type(error).__name__} {path}")
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            mine.append(time.perf_counter() - started)
+        connection.close()
+        with lock:
+            latencies.extend(mine)
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return len(latencies), errors, latencies, time.perf_counter() - started
+
+
+WRK_SCRIPT = """
+wrk.headers["X-Forwarded-Proto"] = "https"
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT %d %d %d %f\\n", summary.requests,
+    summary.errors.status + summary.errors.connect + summary.errors.read
+    + summary.errors.write + summary.errors.timeout, summary.duration,
+    latency:percentile(95)))
+end
+"""
+
+
+def throughput(server, path, connections, seconds):
+    """Requests per second on one URL (wrk when available)."""
+    wrk = shutil.which("wrk")
+    if wrk:
+        with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+            script.write(WRK_SCRIPT)
+        try:
+            output = subprocess.run(  # noqa: S603
+                [
+                    wrk,
+                    "-t2",
+                    f"-c{connections}",
+                    f"-d{seconds}s",
+                    "-s",
+                    script.name,
+                    server.url(path),
+                ],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        finally:
+            os.unlink(script.name)
+        count, errors, duration_us, _p95 = re.search(
+            r"RESULT (\d+) (\d+) (\d+) ([\d.]+)", output
+        ).groups()
+        assert int(errors) == 0, output
+        return int(count) / (int(duration_us) / 1e6)
+    count, errors, _latencies, elapsed = python_load(
+        server.port, [path], connections, duration=seconds
+    )
+    assert not errors, errors[:5]
+    return count / elapsed
+
+
+def p95(values):
+    return statistics.quantiles(values, n=100)[94]
+
+
+def main():
+    seconds = int(os.environ.get("BENCH_SECONDS", "8"))
+    generator = "wrk" if shutil.which("wrk") else "python threads"
+    with tempfile.TemporaryDirectory(prefix="portal-bench-") as folder:
+        workdir = Path(folder)
+        print("Preparing a production-settings site with the demo content ...")
+        env = prepare_site(workdir)
+        static_root = BASE_DIR / "staticfiles"
+
+        with Server(env) as server:
+            urls = site_urls(server)
+            page = pick_content_page(urls)
+            status, _headers, html = server.get(page + "?render=1")
+            assert status == 200, (page, status)
+        (static_root / "bench").mkdir(exist_ok=True)
+        static_file = static_root / "bench" / "page.html"
+        static_file.write_bytes(html)
+        try:
+            with Server(env) as server:
+                run(server, urls, page, seconds, generator)
+        finally:
+            static_file.unlink(missing_ok=True)
+
+
+def run(server, urls, page, seconds, generator):
+    server.get(page)
+    status, headers, _body = server.get(page)
+    assert status == 200 and headers.get("X-Page-Cache") == "hit", headers
+    assert server.get("/static/bench/page.html")[0] == 200
+
+    static_rps = throughput(server, "/static/bench/page.html", 16, seconds)
+    hit_rps = throughput(server, page, 16, seconds)
+    uncached_rps = throughput(server, page + "?uncached=1", 8, seconds)
+
+    # One connection, the uncached page: latency distribution.
+    python_load(server.port, [page + "?warm=1"], 1, requests=50)
+    count, errors, latencies, _elapsed = python_load(
+        server.port, [page + "?uncached=1"], 1, requests=400
+    )
+    assert not errors, errors[:5]
+    latency_p95 = p95(latencies) * 1000
+
+    # Memory per worker: uncached requests over every English page.
+    mixed = [url + "?m=1" for url in urls]
+    python_load(server.port, mixed, 4, requests=1000)
+    after_1000 = server.worker_rss_mb()
+    python_load(server.port, mixed, 4, requests=4000)
+    after_5000 = server.worker_rss_mb()
+    growth = max(b / a - 1 for a, b in zip(after_1000, after_5000, strict=False))
+
+    print()
+    print(
+        f"Site benchmark (gunicorn 2 workers x 4 threads, production settings, {generator})"
+    )
+    print(f"  content page: {page}")
+    print(f"  static HTML via WhiteNoise     {static_rps:10.0f} req/s   (the limit)")
+    print(
+        f"  page-cache hit                 {hit_rps:10.0f} req/s   "
+        f"ratio {hit_rps / static_rps:.3f}  (goal >= 0.5)"
+    )
+    print(
+        f"  uncached content page          {uncached_rps:10.0f} req/s   "
+        f"ratio {uncached_rps / static_rps:.3f}  (goal >= 0.035)"
+    )
+    print(
+        f"  uncached p95, one connection   {latency_p95:10.1f} ms      (goal <= 25 ms, "
+        f"{count} requests)"
+    )
+    print(
+        "  memory per worker after 1,000  "
+        + ", ".join(f"{size:.0f} MB" for size in after_1000)
+        + "   (goal <= 160 MB)"
+    )
+    print(
+        "  memory per worker after 5,000  "
+        + ", ".join(f"{size:.0f} MB" for size in after_5000)
+        + f"   growth {growth * 100:.1f}% (goal < 10%)"
+    )
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(BASE_DIR))
+    main()
