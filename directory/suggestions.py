@@ -118,7 +118,9 @@ class SuggestionForm(forms.Form):
 
 
 def client_key(request):
-    address = request.META.get("REMOTE_ADDR", "") or "unknown"
+    from portal.security import client_address
+
+    address = client_address(request) or "unknown"
     return f"directory:suggest:{address}"
 
 

@@ -211,6 +211,29 @@ def test_any_query_string_returns_a_page(client, query):
         assert isinstance(json.loads(suggestions.content)["suggestions"], list)
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"lat": "nan", "lng": "inf"},
+        {"lat": "1e999", "lng": "-1e999"},
+        {"lat": "91", "lng": "0"},
+        {"lat": "45"},
+        {"bbox": "nan,nan,nan,nan"},
+        {"bbox": "10,60,0,50"},
+        {"bbox": "170,-10,-170,10"},
+        {"page": "-1"},
+        {"page": "99999999999999999999999"},
+        {"tour": "\x00"},
+    ],
+)
+def test_hostile_coordinates_and_pages(client, params):
+    assert client.get(EN, params).status_code == 200
+    response = client.get(EN + "geojson/", params)
+    assert response.status_code == 200
+    assert json.loads(response.content)["type"] == "FeatureCollection"
+
+
 def test_tokens_keep_only_letters_and_digits():
     assert tokens('"Cité" AND des*métiers; DROP--') == [
         "cite",
