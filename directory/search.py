@@ -237,7 +237,7 @@ class DirectoryQuery:
             if total is None:
                 total = self.count()
             if total > NEAR_LIMIT:
-                entries = self._near_entries(limit, offset)
+                entries = self._near_entries(limit, offset, total)
         elif limit is not None and self._fts_only() and self.words and not self.near:
             if total is None:
                 total = self.count()
@@ -280,7 +280,7 @@ class DirectoryQuery:
             )
         return entries
 
-    def _near_entries(self, limit, offset):
+    def _near_entries(self, limit, offset, total=None):
         """Nearest first, looking in growing boxes around the point before
         sorting the whole directory: a box answers when it holds enough
         centres and the farthest of them lies within the box's inner circle."""
@@ -289,7 +289,13 @@ class DirectoryQuery:
         if scale < 0.05:
             return None
         need = offset + limit
-        for radius in NEAR_RADII:
+        # Skip boxes too small to hold `need` matches if the matches were spread
+        # evenly over Europe (about 2,400 square degrees); clusters only cost
+        # one more box.
+        total = total or 1
+        smallest = math.sqrt(2400 * min(1.0, 2 * need / total)) / 2
+        radii = [r for r in NEAR_RADII if r >= smallest] or [NEAR_RADII[-1]]
+        for radius in radii:
             west, east = lng - radius / scale, lng + radius / scale
             south, north = lat - radius, lat + radius
             if west < -180 or east > 180 or south < -90 or north > 90:
