@@ -13,9 +13,15 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 
 from .backup_site import FORMAT
+
+
+def set_constraints(mode):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET CONSTRAINTS ALL {mode}")
 
 
 def safe_media_name(member_name):
@@ -64,12 +70,16 @@ class Command(BaseCommand):
                 dump = Path(folder) / "database.json"
                 dump.write_bytes(database)
                 with transaction.atomic():
+                    # PostgreSQL refuses TRUNCATE while deferred foreign-key
+                    # checks are pending in the transaction: run them first.
+                    set_constraints("IMMEDIATE")
                     call_command(
                         "flush",
                         interactive=False,
                         inhibit_post_migrate=True,
                         verbosity=0,
                     )
+                    set_constraints("DEFERRED")
                     call_command("loaddata", str(dump), verbosity=0)
 
             restored = 0
