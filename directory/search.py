@@ -72,6 +72,7 @@ class DirectoryQuery:
     near: tuple | None = None  # (latitude, longitude)
     bbox: tuple | None = None  # (west, south, east, north)
     require_location: bool = False
+    by_id: bool = False  # order by page id (an even sample when truncated)
     words: list = field(init=False)
 
     def __post_init__(self):
@@ -125,8 +126,11 @@ class DirectoryQuery:
         params = [self.locale_id]
         if self.use_fts:
             if self.words or self.has_filters:
+                # With a box, let the geographic index drive and test each row
+                # against the matches ("+" keeps SQLite from driving by page_id).
+                column = "+e.page_id" if self.bbox else "e.page_id"
                 where.append(
-                    f"e.page_id IN (SELECT rowid FROM {FTS_TABLE} "  # noqa: S608
+                    f"{column} IN (SELECT rowid FROM {FTS_TABLE} "  # noqa: S608
                     f"WHERE {FTS_TABLE} MATCH %s)"
                 )
                 params.append(self.match_expression())
@@ -158,7 +162,12 @@ class DirectoryQuery:
             where.append("e.latitude IS NOT NULL AND e.longitude IS NOT NULL")
         if self.bbox:
             west, south, east, north = self.bbox
-            where.append("e.latitude BETWEEN %s AND %s")
+            # A large box holds most rows: walking page ids (and stopping at the
+            # limit) beats the geographic index followed by a sort.
+            large = self.by_id and (north - south) * abs(east - west) > 50
+            where.append(
+                ("+e.latitude" if large else "e.latitude") + " BETWEEN %s AND %s"
+            )
             params += [south, north]
             if west <= east:
                 where.append("e.longitude BETWEEN %s AND %s")
@@ -186,6 +195,8 @@ class DirectoryQuery:
                 "(e.longitude - %s) * (e.longitude - %s) * %s), e.sort_title"
             )
             return order, [lat, lat, lng, lng, scale * scale]
+        if self.by_id:
+            return "e.page_id", []
         if self.words and self.vendor == "postgresql":
             return (
                 "ts_rank(e.search_vector, to_tsquery('simple', %s)) DESC, e.sort_title",

@@ -270,7 +270,7 @@ def directory_geojson(request, page):
     """RFC 7946 FeatureCollection of the filtered centres (within ?bbox=)."""
     form, _params = build_form(request, page)
     bbox = parse_bbox(request.GET.get("bbox", ""))
-    query = form.query(page.locale, bbox=bbox, require_location=True)
+    query = form.query(page.locale, bbox=bbox, require_location=True, by_id=True)
     sql, params = query.sql(
         GEOJSON_MAX_FEATURES + 1,
         columns="e.page_id, e.title, e.url, e.city, e.centre_type, "
