@@ -13,6 +13,9 @@ of its ancestors (the listings that show it), of its translations (their
 language switcher) and, on move/unpublish/delete, of its descendants (their URLs
 changed or they went away).
 
+Snippets, settings, images, documents, sites and locales can show on every page:
+changing one starts a new generation of keys (everything is fetched afresh).
+
 A Content-Security-Policy nonce is never replayed: the stored body keeps the
 nonce it was rendered with, and each hit swaps it for a fresh one in the body
 and the header. Enabled by PORTAL_PAGE_CACHE_TIMEOUT (seconds, 0 = off).
@@ -47,8 +50,12 @@ def timeout():
     return int(getattr(settings, "PORTAL_PAGE_CACHE_TIMEOUT", 0) or 0)
 
 
+GENERATION_KEY = "portal:pc-generation"
+
+
 def request_key(request):
-    raw = f"{request.scheme}://{request.get_host().lower()}{request.path}"
+    generation = page_cache().get(GENERATION_KEY, 0)
+    raw = f"{generation}:{request.scheme}://{request.get_host().lower()}{request.path}"
     return "portal:pc:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -226,11 +233,49 @@ def purge_page(page, descendants=False):
     purge_page_ids(page_ids_to_purge(page, descendants=descendants))
 
 
+def purge_everything():
+    """Shown on every page (navigation, settings, partners, images, documents):
+    start a new generation of keys; the old entries expire on their own."""
+    if not timeout():
+        return
+    store = page_cache()
+    try:
+        store.incr(GENERATION_KEY)
+    except ValueError:
+        store.set(GENERATION_KEY, 1, None)
+
+
+def _is_shared_content(instance):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage, AbstractRendition
+    from wagtail.models import Locale, Site
+    from wagtail.snippets.models import get_snippet_models
+
+    if isinstance(instance, AbstractRendition):
+        return False
+    return isinstance(
+        instance,
+        (
+            BaseGenericSetting,
+            BaseSiteSetting,
+            AbstractImage,
+            AbstractDocument,
+            Site,
+            Locale,
+            *get_snippet_models(),
+        ),
+    )
+
+
 def _on_save(sender, instance, **kwargs):
     from wagtail.models import Page
 
-    if isinstance(instance, Page) and (instance.live or kwargs.get("created")):
-        purge_page(instance)
+    if isinstance(instance, Page):
+        if instance.live or kwargs.get("created"):
+            purge_page(instance)
+    elif timeout() and _is_shared_content(instance):
+        purge_everything()
 
 
 def _on_published(sender, instance, **kwargs):
@@ -246,6 +291,8 @@ def _on_delete(sender, instance, **kwargs):
 
     if isinstance(instance, Page):
         purge_page(instance, descendants=True)
+    elif timeout() and _is_shared_content(instance):
+        purge_everything()
 
 
 def _on_moved(sender, instance, parent_page_before=None, **kwargs):

@@ -1,6 +1,7 @@
 """The anonymous page cache, the health endpoint and the settings that switch
 to shared services from the environment alone."""
 
+import io
 import re
 from unittest import mock
 
@@ -9,6 +10,7 @@ from django.db.utils import OperationalError
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.test import RequestFactory, override_settings
+from PIL import Image as PILImage
 from wagtail.models import PageViewRestriction, Site
 
 from home.models import StandardPage
@@ -89,11 +91,13 @@ def test_second_anonymous_visit_is_a_hit_without_queries(
 def test_key_includes_language_and_site(client, tree, home, translate_page):
     listing, child = tree
     french = publish(translate_page(listing, "fr", {"Cache listing": "Liste en cache"}))
+    Site.objects.create(hostname="other.example", port=80, root_page=home)
+    # The first visit of a new site creates its settings (a new generation).
+    get(client, listing, HTTP_HOST="other.example")
     assert get(client, listing)[HIT_HEADER] == "miss"
     response = get(client, french)
     assert response[HIT_HEADER] == "miss"
     assert "Liste en cache" in response.content.decode()
-    Site.objects.create(hostname="other.example", port=80, root_page=home)
     assert get(client, listing, HTTP_HOST="other.example")[HIT_HEADER] == "miss"
     assert get(client, listing, HTTP_HOST="other.example")[HIT_HEADER] == "hit"
     assert get(client, listing)[HIT_HEADER] == "hit"
@@ -154,6 +158,26 @@ def test_move_invalidates_old_url_and_both_parents(client, tree, home):
     assert get(client, listing)[HIT_HEADER] == "miss"
     assert get(client, other)[HIT_HEADER] == "miss"
     assert get(client, child.url).status_code == 200
+
+
+def test_snippets_and_images_refresh_every_page(client, tree):
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+
+    from home.models import Partner
+
+    _, child = tree
+    get(client, child)
+    assert get(client, child)[HIT_HEADER] == "hit"
+    Partner.objects.first().save()
+    assert get(client, child)[HIT_HEADER] == "miss"
+    assert get(client, child)[HIT_HEADER] == "hit"
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (4, 4), "red").save(buffer, "PNG")
+    get_image_model().objects.create(
+        title="New logo", file=ImageFile(buffer, name="new-logo.png")
+    )
+    assert get(client, child)[HIT_HEADER] == "miss"
 
 
 def test_logged_in_editors_neither_fill_nor_get_the_cache(
