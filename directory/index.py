@@ -135,6 +135,17 @@ def unindex(page_id):
         bump_version()
 
 
+def optimize():
+    """Merge the SQLite full-text index into one segment after bulk writes."""
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO directory_entry_fts(directory_entry_fts) VALUES('optimize')"
+            )
+
+
 def rebuild(stdout=None):
     """Rebuild the whole index from the live centre pages."""
     DirectoryEntry.objects.all().delete()
@@ -148,6 +159,7 @@ def rebuild(stdout=None):
     ):
         build_entry(page).save(force_insert=True)
         count += 1
+    optimize()
     bump_version()
     return count
 

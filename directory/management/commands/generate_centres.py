@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from directory.index import build_entry, bump_version
+from directory.index import build_entry, bump_version, optimize
 from directory.models import (
     CENTRE_TYPES,
     CentrePage,
@@ -281,6 +281,7 @@ class Command(BaseCommand):
         Page.objects.filter(pk=directory.pk).update(
             numchild=children_of(directory).count()
         )
+        optimize()
         bump_version()
         return created
 
