@@ -457,3 +457,33 @@ def test_minimum_versions_of_the_framework():
     }
     for package, floor in floors.items():
         assert version_tuple(version(package)) >= floor, package
+
+
+def test_documents_go_through_the_serve_view_and_respect_privacy(client):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    Document = get_document_model()
+    public = Document.objects.create(
+        title="Public report", file=ContentFile(b"%PDF-1.4\n", name="public-report.pdf")
+    )
+    response = client.get(public.url)
+    assert public.url.startswith("/documents/")
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "public-report.pdf" in response["Content-Disposition"]
+
+    private_collection = Collection.get_first_root_node().add_child(name="Private")
+    CollectionViewRestriction.objects.create(
+        collection=private_collection,
+        restriction_type=CollectionViewRestriction.LOGIN,
+    )
+    private = Document.objects.create(
+        title="Minutes",
+        file=ContentFile(b"%PDF-1.4 secret\n", name="minutes.pdf"),
+        collection=private_collection,
+    )
+    response = client.get(private.url)
+    assert response.status_code == 302
+    assert b"secret" not in response.content
