@@ -472,7 +472,7 @@ def test_documents_go_through_the_serve_view_and_respect_privacy(client):
     assert public.url.startswith("/documents/")
     assert response.status_code == 200
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert "public-report.pdf" in response["Content-Disposition"]
+    assert "public-report" in response["Content-Disposition"]
 
     private_collection = Collection.get_first_root_node().add_child(name="Private")
     CollectionViewRestriction.objects.create(
