@@ -9,9 +9,7 @@ class PortalPageMixin:
     @cached_property
     def breadcrumbs(self):
         """Ancestors below the language root (the home page), in order."""
-        return list(
-            self.get_ancestors().filter(depth__gt=1).specific().defer_streamfields()
-        )
+        return list(self.get_ancestors().filter(depth__gt=1))
 
     def get_json_ld(self, request):
         """Structured data for this page, as a list of schema.org dicts."""

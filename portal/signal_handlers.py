@@ -26,3 +26,7 @@ def keep_numchild_true(sender, instance, **kwargs):
 def register(app_config):
     post_migrate.connect(ensure_locales, sender=app_config)
     page_published.connect(keep_numchild_true, dispatch_uid="portal_keep_numchild_true")
+
+    from portal import navigation
+
+    navigation.connect_signals()

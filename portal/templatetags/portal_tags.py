@@ -6,47 +6,23 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
+from portal import navigation
 from portal.models import SiteNavigation
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def site_navigation(context):
-    if isinstance(context.get("object"), SiteNavigation):  # previewing a navigation
-        return context["object"]
+def page_chrome(context):
+    """Menus, footer, contact links and language homes (portal.navigation)."""
     request = context.get("request")
-    cache_key = f"_portal_navigation_{get_language()}"
-    if request is not None and hasattr(request, cache_key):
-        return getattr(request, cache_key)
-    navigation = SiteNavigation.for_active_locale()
-    if request is not None:
-        setattr(request, cache_key, navigation)
-    return navigation
-
-
-def _language_roots(request):
-    """The home page of every language of the current site, keyed by language."""
-    if request is not None and hasattr(request, "_portal_language_roots"):
-        return request._portal_language_roots
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = (
-            Site.objects.select_related("root_page")
-            .filter(is_default_site=True)
-            .first()
-        )
-    roots = {}
-    if site is not None:
-        for root in Page.objects.filter(
-            translation_key=site.root_page.translation_key
-        ).select_related("locale"):
-            roots[root.locale.language_code] = root
-    if request is not None:
-        request._portal_language_roots = roots
-    return roots
+    if isinstance(context.get("object"), SiteNavigation):  # previewing a navigation
+        data = dict(navigation.chrome(request))
+        data["navigation"] = navigation.navigation_data(context["object"], request)
+        return data
+    return navigation.chrome(request)
 
 
 @register.simple_tag(takes_context=True)
@@ -59,12 +35,11 @@ def language_links(context, page=None):
     if page is not None and getattr(page, "pk", None):
         for translation in (
             Page.objects.live()
-            .public()
             .filter(translation_key=page.translation_key)
             .select_related("locale")
         ):
             translations[translation.locale.language_code] = translation
-    roots = _language_roots(request)
+    roots = navigation.chrome(request)["roots"]
     links = []
     for code, name in settings.LANGUAGES:
         translation = translations.get(code)
@@ -73,10 +48,7 @@ def language_links(context, page=None):
         elif page is None and request is not None:
             url, available = translate_url(request.get_full_path(), code), True
         else:
-            root = roots.get(code)
-            url = (
-                root.get_url(request) if root is not None and root.live else f"/{code}/"
-            )
+            url = roots.get(code) or f"/{code}/"
             if page is not None and getattr(page, "pk", None):
                 url = f"{url}?untranslated={page.pk}"
             available = False
@@ -97,9 +69,8 @@ def language_links(context, page=None):
 
 @register.simple_tag(takes_context=True)
 def language_home_url(context):
-    roots = _language_roots(context.get("request"))
-    root = roots.get(get_language()) or roots.get(settings.LANGUAGE_CODE)
-    return root.get_url(context.get("request")) if root is not None else "/"
+    roots = navigation.chrome(context.get("request"))["roots"]
+    return roots.get(get_language()) or roots.get(settings.LANGUAGE_CODE) or "/"
 
 
 @register.simple_tag
