@@ -9,7 +9,8 @@ unpublished, moved or deleted (link URLs), a site or locale saved."""
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page, Site
+from wagtail import hooks
+from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "portal:chrome-version"
@@ -76,8 +77,12 @@ def _build(site, language, request):
         ):
             roots[root.locale.language_code] = root.get_url(request)
     portal_settings = PortalSettings.for_site(site) if site is not None else None
+    head_links = []
+    for hook in hooks.get_hooks("portal_head_links"):
+        head_links.extend(hook(request) or [])
     return {
         "roots": roots,
+        "head_links": head_links,
         "navigation": navigation_data(SiteNavigation.for_active_locale(), request),
         "contact_email": getattr(portal_settings, "contact_email", ""),
         "social_links": getattr(portal_settings, "social_links", []),
@@ -100,10 +105,76 @@ def chrome(request):
     return data
 
 
+def _cached(key, build):
+    key = f"portal:{_version()}:{key}"
+    data = cache.get(key)
+    if data is None:
+        data = build()
+        cache.set(key, data, TIMEOUT)
+    return data
+
+
+def page_data(request, page):
+    """What a page shows of its neighbours: the URL of each live translation (the
+    language switcher and hreflang) and its breadcrumbs, as plain values."""
+    if request is not None:
+        memo = request.__dict__.setdefault("_portal_page_data", {})
+        if page.pk in memo:
+            return memo[page.pk]
+    host = request.get_host() if request is not None else ""
+
+    def build():
+        translations = {}
+        for translation in (
+            Page.objects.live()
+            .filter(translation_key=page.translation_key)
+            .select_related("locale")
+        ):
+            url = translation.get_url(request)
+            translations[translation.locale.language_code] = {
+                "url": url,
+                "full_url": translation.get_full_url(request),
+            }
+        crumbs = [
+            {
+                "title": ancestor.title,
+                "url": ancestor.get_url(request),
+                "full_url": ancestor.get_full_url(request),
+            }
+            for ancestor in page.get_ancestors().filter(depth__gt=1)
+        ]
+        return {"translations": translations, "breadcrumbs": crumbs}
+
+    data = _cached(f"page:{host}:{page.pk}", build)
+    if request is not None:
+        memo[page.pk] = data
+    return data
+
+
+def restricted_paths():
+    """Tree paths under which Wagtail must look for view restrictions: pages that
+    carry one and aliases (whose source's restrictions apply)."""
+
+    def build():
+        paths = set(PageViewRestriction.objects.values_list("page__path", flat=True))
+        paths.update(
+            Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+        )
+        return frozenset(paths)
+
+    return _cached("restricted-paths", build)
+
+
+def _on_page_save(sender, instance, created, **kwargs):
+    if isinstance(instance, Page) and instance.alias_of_id and created:
+        bump_version()
+
+
 def connect_signals():
     from portal.models import PortalSettings, SiteNavigation
 
-    for model in (SiteNavigation, PortalSettings, Site, Locale):
+    post_save.connect(_on_page_save, dispatch_uid="chrome_alias_created")
+    for model in (SiteNavigation, PortalSettings, Site, Locale, PageViewRestriction):
         post_save.connect(
             bump_version, sender=model, dispatch_uid=f"chrome_save_{model.__name__}"
         )

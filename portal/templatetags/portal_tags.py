@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from portal import navigation
 from portal.models import SiteNavigation
@@ -33,18 +33,13 @@ def language_links(context, page=None):
     current = get_language()
     translations = {}
     if page is not None and getattr(page, "pk", None):
-        for translation in (
-            Page.objects.live()
-            .filter(translation_key=page.translation_key)
-            .select_related("locale")
-        ):
-            translations[translation.locale.language_code] = translation
+        translations = navigation.page_data(request, page)["translations"]
     roots = navigation.chrome(request)["roots"]
     links = []
     for code, name in settings.LANGUAGES:
         translation = translations.get(code)
         if translation is not None:
-            url, available = translation.get_url(request), True
+            url, available = translation["url"], True
         elif page is None and request is not None:
             url, available = translate_url(request.get_full_path(), code), True
         else:
@@ -111,28 +106,35 @@ def head_links(context):
     """`<link>` elements every page of a language announces (feeds, calendars,
     GeoJSON...). Apps add theirs with the `portal_head_links` hook: a function
     (request) -> list of dicts with rel, type, href and title."""
-    from wagtail import hooks
 
     request = context.get("request")
-    links = []
-    for hook in hooks.get_hooks("portal_head_links"):
-        links.extend(hook(request) or [])
-    return links
+    return navigation.chrome(request)["head_links"]
+
+
+@register.simple_tag(takes_context=True)
+def page_neighbours(context, page):
+    """The page's translations and breadcrumbs (portal.navigation.page_data)."""
+    if page is None or not getattr(page, "pk", None):
+        return {"translations": {}, "breadcrumbs": []}
+    return navigation.page_data(context.get("request"), page)
 
 
 @register.simple_tag(takes_context=True)
 def breadcrumbs_json_ld(context, page):
     """BreadcrumbList structured data for a page below the language root."""
     request = context.get("request")
-    crumbs = [*getattr(page, "breadcrumbs", []), page]
+    crumbs = [
+        *navigation.page_data(request, page)["breadcrumbs"],
+        {"title": page.title, "full_url": page.get_full_url(request)},
+    ]
     if len(crumbs) < 2:
         return ""
     items = [
         {
             "@type": "ListItem",
             "position": position,
-            "name": crumb.title,
-            "item": crumb.get_full_url(request),
+            "name": crumb["title"],
+            "item": crumb["full_url"],
         }
         for position, crumb in enumerate(crumbs, start=1)
     ]
