@@ -7,3 +7,8 @@ class GuideConfig(AppConfig):
     label = "guide"
     verbose_name = _("Guide")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -1,0 +1,436 @@
+"""Case studies: an index per language with combinable filters (country,
+theme, competence) and the summary report, and the case-study pages."""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from portal import navigation
+from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
+from portal.countries import country_choices, country_name
+from portal.pages import PortalPageMixin
+
+from .localization import exclude_private, for_locale
+from .resources import resources_by_id
+from .taxonomy import SAMPLE_HELP, Competence, Theme
+
+PAGE_SIZE = 12
+
+
+def taxonomy(locale):
+    """Themes and competences in `locale` (default-language fallback), keyed
+    by slug: cached until a page is published or a theme/competence changes."""
+
+    def build():
+        return {
+            "themes": {
+                t.slug: t for t in for_locale(Theme.objects.all(), locale).values()
+            },
+            "competences": {
+                c.slug: c
+                for c in sorted(
+                    for_locale(Competence.objects.all(), locale).values(),
+                    key=lambda c: c.number,
+                )
+            },
+        }
+
+    return navigation._cached(f"guide-taxonomy:{locale.pk}", build)
+
+
+class CaseStudyIndexPage(PortalPageMixin, Page):
+    """The case studies of one language, filtered by country, theme and
+    competence with plain links that combine, and the summary report."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("What the case studies are and how they were gathered."),
+    )
+    summary_report = models.ForeignKey(
+        "guide.Resource",
+        verbose_name=_("summary report"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The report that sums up every case study, offered for download."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("summary_report"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guide.CaseStudyPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("case study index")
+
+    def countries(self):
+        def build():
+            codes = (
+                CaseStudyPage.objects.live()
+                .child_of(self)
+                .order_by()
+                .values_list("country", flat=True)
+                .distinct()
+            )
+            return sorted(set(codes))
+
+        return navigation._cached(f"guide-countries:{self.pk}", build)
+
+    def case_studies(self):
+        return exclude_private(CaseStudyPage.objects.live().child_of(self))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        locale = Locale.get_active()
+        terms = taxonomy(locale)
+        countries = self.countries()
+        messages = []
+        chosen = {}
+
+        country = request.GET.get("country", "").strip().upper()
+        if country:
+            if country in countries:
+                chosen["country"] = country
+            else:
+                messages.append(
+                    gettext(
+                        "There is no case study for the country “%(value)s”; "
+                        "showing every country."
+                    )
+                    % {"value": country[:40]}
+                )
+        for key, options, message in (
+            (
+                "theme",
+                terms["themes"],
+                gettext('There is no theme "%(value)s"; showing every theme.'),
+            ),
+            (
+                "competence",
+                terms["competences"],
+                gettext(
+                    'There is no competence "%(value)s"; showing every competence.'
+                ),
+            ),
+        ):
+            value = request.GET.get(key, "").strip()
+            if value:
+                if value in options:
+                    chosen[key] = value
+                else:
+                    messages.append(message % {"value": value[:60]})
+
+        case_studies = self.case_studies()
+        if "country" in chosen:
+            case_studies = case_studies.filter(country=chosen["country"])
+        if "theme" in chosen:
+            case_studies = case_studies.filter(themes__slug=chosen["theme"])
+        if "competence" in chosen:
+            case_studies = case_studies.filter(competences__slug=chosen["competence"])
+        if "theme" in chosen or "competence" in chosen:
+            case_studies = case_studies.distinct()
+        case_studies = (
+            case_studies.defer_streamfields()
+            .prefetch_related("themes")
+            .order_by("path")
+        )
+
+        paginator = Paginator(case_studies, PAGE_SIZE)
+        page_number = request.GET.get("page", "1")
+        try:
+            results = paginator.page(page_number)
+        except PageNotAnInteger:
+            messages.append(gettext("That page number is not valid; showing page 1."))
+            results = paginator.page(1)
+        except EmptyPage:
+            messages.append(
+                gettext("There is no page %(number)s; showing the last page.")
+                % {"number": str(page_number)[:10]}
+            )
+            results = paginator.page(paginator.num_pages)
+
+        for case_study in results:
+            case_study.localized_themes = [
+                terms["themes"].get(theme.slug, theme)
+                for theme in case_study.themes.all()
+            ]
+
+        def link(**changes):
+            params = {**chosen, **changes}
+            params = {k: v for k, v in params.items() if v}
+            return "?" + urlencode(params) if params else "?"
+
+        context.update(
+            {
+                "case_studies": results,
+                "paginator": paginator,
+                "messages_list": messages,
+                "chosen": chosen,
+                "filters": [
+                    {
+                        "key": "country",
+                        "label": gettext("Country"),
+                        "all_url": link(country=None),
+                        "options": [
+                            {
+                                "label": country_name(code),
+                                "url": link(country=code),
+                                "current": chosen.get("country") == code,
+                            }
+                            for code in countries
+                        ],
+                    },
+                    {
+                        "key": "theme",
+                        "label": gettext("Theme"),
+                        "all_url": link(theme=None),
+                        "options": [
+                            {
+                                "label": theme.name,
+                                "url": link(theme=slug),
+                                "current": chosen.get("theme") == slug,
+                            }
+                            for slug, theme in terms["themes"].items()
+                        ],
+                    },
+                    {
+                        "key": "competence",
+                        "label": gettext("Competence"),
+                        "all_url": link(competence=None),
+                        "options": [
+                            {
+                                "label": str(competence),
+                                "url": link(competence=slug),
+                                "current": chosen.get("competence") == slug,
+                            }
+                            for slug, competence in terms["competences"].items()
+                        ],
+                    },
+                ],
+                "page_link_prefix": link() + ("&" if chosen else ""),
+                "summary_report": resources_by_id([self.summary_report_id]).get(
+                    self.summary_report_id
+                ),
+            }
+        )
+        return context
+
+
+class CaseStudyPageForm(WagtailAdminPageForm):
+    """Themes and competences are chosen once, on the source page (they are
+    synchronised to its translations), so offer those of the default language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.conf import settings
+
+        for name, model in (("themes", Theme), ("competences", Competence)):
+            field = self.fields.get(name)
+            if field is None:
+                continue
+            chosen = (
+                list(getattr(self.instance, name).values_list("pk", flat=True))
+                if self.instance.pk
+                else []
+            )
+            field.queryset = model.objects.filter(
+                models.Q(locale__language_code=settings.LANGUAGE_CODE)
+                | models.Q(pk__in=chosen)
+            )
+
+
+class CaseStudyPage(PortalPageMixin, Page):
+    """A case study of multi-stakeholder partnership: where, who, on which
+    themes, which competences it illustrates and what it teaches."""
+
+    base_form_class = CaseStudyPageForm
+
+    summary = models.TextField(
+        _("summary"), help_text=_("The case in two or three sentences, for listings.")
+    )
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        choices=country_choices,
+        help_text=_("Where the partnership took place."),
+    )
+    partners = ParentalManyToManyField(
+        "home.Partner",
+        verbose_name=_("project partners involved"),
+        blank=True,
+        related_name="+",
+        help_text=_("Keep In Pact partners involved in the case."),
+    )
+    themes = ParentalManyToManyField(
+        Theme,
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="case_studies",
+        help_text=_("What the case deals with; visitors filter case studies on them."),
+    )
+    competences = ParentalManyToManyField(
+        Competence,
+        verbose_name=_("competences illustrated"),
+        blank=True,
+        related_name="case_studies",
+        help_text=_("The competences of the framework this case illustrates."),
+    )
+    key_lessons = RichTextField(
+        _("key lessons"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What others can learn from the case; a list reads best."),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The full case: context, actions, results."),
+    )
+    resource = models.ForeignKey(
+        "guide.Resource",
+        verbose_name=_("publication"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The case study as a document to download, if there is one."),
+    )
+    is_sample = models.BooleanField(
+        _("sample content"), default=False, help_text=SAMPLE_HELP
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("country"),
+                FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+                InlinePanel(
+                    "centres", label=_("Centre"), heading=_("Centres involved")
+                ),
+            ],
+            heading=_("Where and who"),
+        ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("competences", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("key_lessons"),
+        FieldPanel("body"),
+        FieldPanel("resource"),
+        FieldPanel("is_sample"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("key_lessons"),
+        index.SearchField("body"),
+        index.FilterField("country"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("country", overridable=False),
+        SynchronizedField("partners", overridable=False),
+        SynchronizedField("themes", overridable=False),
+        SynchronizedField("competences", overridable=False),
+        SynchronizedField("is_sample", overridable=False),
+    ]
+
+    parent_page_types = ["guide.CaseStudyIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("case study")
+        verbose_name_plural = _("case studies")
+
+    @property
+    def country_label(self):
+        return country_name(self.country)
+
+    def get_context(self, request, *args, **kwargs):
+        from directory.models import CentrePage
+        from home.models import Partner
+
+        context = super().get_context(request, *args, **kwargs)
+        locale = Locale.get_active()
+        terms = taxonomy(locale)
+        slugs = set(self.themes.values_list("slug", flat=True))
+        context["themes"] = [t for s, t in terms["themes"].items() if s in slugs]
+        slugs = set(self.competences.values_list("slug", flat=True))
+        context["competences"] = [
+            c for s, c in terms["competences"].items() if s in slugs
+        ]
+        context["partners"] = list(
+            for_locale(
+                Partner.objects.filter(
+                    translation_key__in=self.partners.values("translation_key")
+                ),
+                locale,
+            ).values()
+        )
+        context["centres"] = list(
+            for_locale(
+                exclude_private(
+                    CentrePage.objects.live().filter(
+                        translation_key__in=CaseStudyCentre.objects.filter(
+                            page=self
+                        ).values("centre__translation_key")
+                    )
+                ).defer_streamfields(),
+                locale,
+            ).values()
+        )
+        context["resource"] = resources_by_id([self.resource_id]).get(self.resource_id)
+        url = self.get_url(request) or ""
+        context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]  # the parent
+        context["page_json_ld"] = self.get_json_ld(request)
+        return context
+
+    def get_json_ld(self, request):
+        return [
+            {
+                "@context": "https://schema.org",
+                "@type": "Article",
+                "headline": self.title,
+                "description": self.summary,
+                "url": self.get_full_url(request),
+                "inLanguage": get_language(),
+                "contentLocation": {"@type": "Country", "name": self.country_label},
+            }
+        ]
+
+
+class CaseStudyCentre(Orderable):
+    """A centre of the directory involved in a case study."""
+
+    page = ParentalKey(CaseStudyPage, related_name="centres", on_delete=models.CASCADE)
+    centre = models.ForeignKey(
+        "directory.CentrePage",
+        verbose_name=_("centre"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("A centre from the directory (its page in any language)."),
+    )
+
+    panels = [FieldPanel("centre")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("centre involved")
+        verbose_name_plural = _("centres involved")

@@ -1,0 +1,63 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Competence, GuidePage, Resource, Theme, TrainingModule
+
+
+class ResourceViewSet(SnippetViewSet):
+    model = Resource
+    icon = "doc-full"
+    list_display = ["title", "licence", "year", "downloads_label"]
+    list_filter = ["licence"]
+    search_fields = ["title", "description"]
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+
+
+class CompetenceViewSet(SnippetViewSet):
+    model = Competence
+    icon = "pick"
+    list_display = ["number", "name", "slug", "is_sample"]
+    search_fields = ["name", "summary"]
+
+
+class TrainingModuleViewSet(SnippetViewSet):
+    model = TrainingModule
+    icon = "list-ol"
+    list_display = ["code", "title", "competence", "duration_hours", "is_sample"]
+    search_fields = ["title"]
+
+
+class GuideSnippets(SnippetViewSetGroup):
+    menu_label = _("Guide and training")
+    menu_icon = "doc-full-inverse"
+    menu_order = 250
+    items = (ResourceViewSet, CompetenceViewSet, TrainingModuleViewSet, ThemeViewSet)
+
+
+register_snippet(GuideSnippets)
+
+
+@hooks.register("portal_home_sections")
+def guide_home_section(request, home_page):
+    guide = (
+        GuidePage.objects.live()
+        .filter(locale_id=home_page.locale_id)
+        .defer_streamfields()
+        .first()
+    )
+    if guide is None:
+        return None
+    return {
+        "template": "guide/includes/home_section.html",
+        "order": 25,
+        "guide": guide,
+        "url": guide.get_url(request),
+    }
