@@ -1,0 +1,231 @@
+"""Case studies: combinable filters, bad filter input, the summary report,
+the framework page's links, and query counts flat from 10 to 1,000 studies."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from guide.models import (
+    CaseStudyIndexPage,
+    CaseStudyPage,
+    Competence,
+    CompetenceFrameworkPage,
+    Theme,
+)
+from home.models import HomePage
+
+
+def html_of(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def result_titles(html):
+    cards = re.findall(r'<li class="card">\s*<h3><a href="[^"]+">([^<]+)</a>', html)
+    return {title.replace("&#x27;", "'") for title in cards}
+
+
+@pytest.mark.django_db
+def test_filters_combine(client):
+    url = CaseStudyIndexPage.objects.get(locale__language_code="en").url
+    one_stop = result_titles(html_of(client, url + "?theme=one-stop-shop"))
+    assert one_stop == {
+        "A one-stop shop open without appointment in Brussels",
+        "One-stop shops for lifelong career guidance in Croatia",
+    }
+    both = result_titles(html_of(client, url + "?theme=one-stop-shop&country=HR"))
+    assert both == {"One-stop shops for lifelong career guidance in Croatia"}
+    three = result_titles(
+        html_of(
+            client,
+            url + "?country=FR&theme=peer-learning&competence=stimulating-links",
+        )
+    )
+    assert three == {"A community of practitioners working as a human bookstore"}
+    none = html_of(client, url + "?country=PT&theme=one-stop-shop")
+    assert result_titles(none) == set()
+    assert "No case study matches these filters." in none
+
+
+@pytest.mark.django_db
+def test_filter_links_keep_the_other_filters(client):
+    url = CaseStudyIndexPage.objects.get(locale__language_code="en").url
+    html = html_of(client, url + "?country=FR")
+    assert 'href="?country=FR&amp;theme=peer-learning"' in html
+    assert 'href="?country=FR&amp;competence=leading-the-partnership"' in html
+    assert re.search(r'href="\?country=FR" aria-current="true"', html)
+    # every option link answers with a page
+    for href in set(re.findall(r'href="(\?[^"]*)"', html)):
+        assert client.get(url + href.replace("&amp;", "&")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_filters_work_in_french_with_the_same_slugs(client):
+    url = CaseStudyIndexPage.objects.get(locale__language_code="fr").url
+    html = html_of(client, url + "?theme=networking&country=PT")
+    assert result_titles(html) == {
+        "Un speed networking ludique entre partenaires à Porto"
+    }
+    assert "Mise en réseau des partenaires" in html  # the theme, in French
+    assert "Portugal" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?country=ZZ",
+        "?theme=%3Cscript%3Ealert(1)%3C/script%3E",
+        "?competence=nope&theme=networking",
+        "?page=abc",
+        "?page=999",
+        "?page=-1&country=" + "x" * 500,
+        "?country=%00",
+    ],
+)
+def test_bad_filter_input_gets_a_message_not_an_error(client, query):
+    url = CaseStudyIndexPage.objects.get(locale__language_code="en").url
+    response = client.get(url + query)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<p class="notice" role="status">' in html
+    assert "<script>alert" not in html
+
+
+@pytest.mark.django_db
+def test_a_valid_filter_is_kept_when_another_is_wrong(client):
+    url = CaseStudyIndexPage.objects.get(locale__language_code="en").url
+    html = html_of(client, url + "?theme=networking&competence=nope")
+    assert "There is no competence" in html
+    assert result_titles(html) == {
+        "Gamified speed networking between partners in Porto",
+        "One-stop shops for lifelong career guidance in Croatia",
+    }
+
+
+@pytest.mark.django_db
+def test_index_offers_the_summary_report(client):
+    html = html_of(
+        client, CaseStudyIndexPage.objects.get(locale__language_code="fr").url
+    )
+    assert "Études de cas : rapport de synthèse" in html
+    assert re.search(r'href="/fr/download/resource/[0-9a-f-]+/fr/"', html)
+
+
+@pytest.mark.django_db
+def test_case_study_shows_country_organisations_themes_competences(client):
+    page = CaseStudyPage.objects.get(
+        locale__language_code="fr", slug="gamified-speed-networking-porto"
+    )
+    html = html_of(client, page.url)
+    assert "Portugal" in html
+    assert "Cité des métiers de Porto" in html  # the partner, in French
+    assert "Mise en réseau des partenaires" in html
+    assert "Stimuler les liens entre partenaires" in html
+    assert "Leçons clés" in html or "Key lessons" in html
+    assert "Sample content" in html or "Contenu d’exemple" in html
+    for href in re.findall(r'href="(/fr/[^"]+)"', html):
+        assert client.get(href).status_code in (200, 302), href
+
+
+@pytest.mark.django_db
+def test_framework_links_each_competence_to_modules_and_case_studies(client):
+    page = CompetenceFrameworkPage.objects.get(locale__language_code="en")
+    html = html_of(client, page.url)
+    competences = Competence.objects.filter(locale__language_code="en")
+    assert competences.count() == 7
+    for competence in competences:
+        section = re.search(
+            rf'<section class="competence" id="{competence.anchor}".*?</section>',
+            html,
+            re.S,
+        ).group(0)
+        assert "#module-" in section
+    paris = re.search(
+        r'id="competence-developing-partnerships".*?</section>', html, re.S
+    ).group(0)
+    assert "A pilot training for partnership officers in Paris" in paris
+    assert "Developing and formalising new partnerships" in html  # module A
+    assert "Coordinating, managing and leading the partnership" in html  # module C
+    assert "Anyone can create an account" in html
+    assert html.count("elearning.example.org/course/view.php") == 7
+    assert html.count('class="sample-notice"') >= 5  # unnamed entries say so
+
+
+@pytest.mark.django_db
+def test_framework_in_french_links_french_moodle_courses(client):
+    html = html_of(
+        client, CompetenceFrameworkPage.objects.get(locale__language_code="fr").url
+    )
+    assert "Développer et formaliser de nouveaux partenariats" in html
+    assert html.count("lang=fr") == 7
+    assert "lang=en" not in html
+
+
+# --- Query counts flat from 10 to 1,000 case studies ---------------------------
+
+
+@pytest.fixture(scope="module")
+def big_index(django_db_setup, django_db_blocker):
+    """A case-study index filled with 10 case studies, and a function that
+    grows it to 1,000; everything is deleted afterwards."""
+    with django_db_blocker.unblock():
+        home = HomePage.objects.get(locale__language_code="en")
+        index = home.add_child(
+            instance=CaseStudyIndexPage(title="Many case studies", slug="many-cases")
+        )
+        index.save_revision().publish()
+        themes = list(Theme.objects.filter(locale__language_code="en")[:2])
+        competences = list(Competence.objects.filter(locale__language_code="en")[:2])
+
+        def grow(total):
+            current = CaseStudyPage.objects.child_of(index).count()
+            parent = CaseStudyIndexPage.objects.get(pk=index.pk)
+            for number in range(current, total):
+                page = CaseStudyPage(
+                    title=f"Case {number}",
+                    slug=f"case-{number}",
+                    summary="A generated case study.",
+                    key_lessons="<p>Lesson</p>",
+                    country="FR" if number % 2 else "PT",
+                    themes=themes,
+                    competences=competences,
+                    live=True,
+                )
+                parent.add_child(instance=page)
+
+        grow(10)
+        yield index, grow
+        CaseStudyIndexPage.objects.get(pk=index.pk).delete()
+
+
+def count_queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_case_study_index_queries_flat_from_10_to_1000(
+    client, big_index, django_db_blocker
+):
+    index, grow = big_index
+    url = index.url
+    filtered = url + "?country=FR&theme=" + Theme.objects.first().slug
+    small = count_queries(client, url), count_queries(client, filtered)
+    with django_db_blocker.unblock():
+        grow(1000)
+    assert CaseStudyPage.objects.child_of(index).count() == 1000
+    from django.core.cache import cache
+
+    cache.clear()
+    large = count_queries(client, url), count_queries(client, filtered)
+    assert small == large
+    assert large[0] <= 10, large  # the listing budget
+    html = html_of(client, url + "?page=2")
+    assert html.count('<li class="card">') == 12
