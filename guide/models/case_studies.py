@@ -420,7 +420,12 @@ class CaseStudyPage(PortalPageMixin, Page):
 class CaseStudyCentre(Orderable):
     """A centre of the directory involved in a case study."""
 
-    page = ParentalKey(CaseStudyPage, related_name="centres", on_delete=models.CASCADE)
+    page = ParentalKey(
+        CaseStudyPage,
+        related_name="centres",
+        on_delete=models.CASCADE,
+        help_text=_("The case study the centre took part in."),
+    )
     centre = models.ForeignKey(
         "directory.CentrePage",
         verbose_name=_("centre"),

@@ -120,7 +120,12 @@ def order_files(files, language=None):
 class ResourceFile(Orderable):
     """The file of a publication in one language."""
 
-    resource = ParentalKey(Resource, related_name="files", on_delete=models.CASCADE)
+    resource = ParentalKey(
+        Resource,
+        related_name="files",
+        on_delete=models.CASCADE,
+        help_text=_("The publication this file belongs to."),
+    )
     language = models.CharField(
         _("language"),
         max_length=7,

@@ -174,7 +174,10 @@ class CourseLink(Orderable):
     """The module's course on the Moodle platform in one language."""
 
     module = ParentalKey(
-        TrainingModule, related_name="course_links", on_delete=models.CASCADE
+        TrainingModule,
+        related_name="course_links",
+        on_delete=models.CASCADE,
+        help_text=_("The module this course link belongs to."),
     )
     language = models.CharField(
         _("language"),
