@@ -179,3 +179,21 @@ def test_editors_see_download_counts_in_the_admin(client):
     html = response.content.decode()
     assert "Downloads (per file language)" in html
     assert re.search(r"\b3 \(fr: 3\)", html)
+
+
+@pytest.mark.django_db
+def test_the_resource_edit_form_shows_its_download_counts(client):
+    resource = Resource.objects.get(
+        locale__language_code="en", title="Guide for cooperation (PDF edition)"
+    )
+    client.get(f"/en/download/resource/{resource.translation_key}/en/")
+    client.get(f"/en/download/resource/{resource.translation_key}/en/")
+    user = get_user_model().objects.create_superuser(
+        "editor-guide-2", "editor2@example.org", "pass-Word-1234"
+    )
+    client.force_login(user)
+    response = client.get(f"/admin/snippets/guide/resource/edit/{resource.pk}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "2 downloads so far" in html
+    assert "English: 2" in html

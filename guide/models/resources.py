@@ -15,6 +15,8 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from ..panels import DownloadCountsPanel
+
 LICENCE_CHOICES = [
     ("cc-by-sa-4.0", "CC BY-SA 4.0"),
     ("cc-by-4.0", "CC BY 4.0"),
@@ -61,6 +63,7 @@ class Resource(TranslatableMixin, ClusterableModel):
         FieldPanel("licence"),
         FieldPanel("year"),
         InlinePanel("files", heading=_("Files"), label=_("File"), min_num=1),
+        DownloadCountsPanel(heading=_("Downloads")),
     ]
     override_translatable_fields = [
         SynchronizedField("licence", overridable=False),
