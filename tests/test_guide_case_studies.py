@@ -229,3 +229,18 @@ def test_case_study_index_queries_flat_from_10_to_1000(
     assert large[0] <= 10, large  # the listing budget
     html = html_of(client, url + "?page=2")
     assert html.count('<li class="card">') == 12
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "budget"),
+    [
+        ("/fr/case-studies/gamified-speed-networking-porto/", 12),
+        ("/en/competences/", 12),
+        ("/fr/outputs/", 12),
+        ("/fr/case-studies/", 10),
+        ("/fr/case-studies/?country=FR&theme=peer-learning&page=1", 10),
+    ],
+)
+def test_pages_stay_within_the_query_budget(client, url, budget):
+    assert count_queries(client, url) <= budget

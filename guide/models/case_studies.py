@@ -6,13 +6,14 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Value
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -28,25 +29,26 @@ from .taxonomy import SAMPLE_HELP, Competence, Theme
 PAGE_SIZE = 12
 
 
-def taxonomy(locale):
-    """Themes and competences in `locale` (default-language fallback), keyed
+def taxonomy(language_code):
+    """Themes and competences in one language (default-language fallback), keyed
     by slug: cached until a page is published or a theme/competence changes."""
 
     def build():
         return {
             "themes": {
-                t.slug: t for t in for_locale(Theme.objects.all(), locale).values()
+                t.slug: t
+                for t in for_locale(Theme.objects.all(), language_code).values()
             },
             "competences": {
                 c.slug: c
                 for c in sorted(
-                    for_locale(Competence.objects.all(), locale).values(),
+                    for_locale(Competence.objects.all(), language_code).values(),
                     key=lambda c: c.number,
                 )
             },
         }
 
-    return navigation._cached(f"guide-taxonomy:{locale.pk}", build)
+    return navigation._cached(f"guide-taxonomy:{language_code}", build)
 
 
 class CaseStudyIndexPage(PortalPageMixin, Page):
@@ -100,8 +102,7 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        locale = Locale.get_active()
-        terms = taxonomy(locale)
+        terms = taxonomy(get_language())
         countries = self.countries()
         messages = []
         chosen = {}
@@ -369,20 +370,30 @@ class CaseStudyPage(PortalPageMixin, Page):
         from home.models import Partner
 
         context = super().get_context(request, *args, **kwargs)
-        locale = Locale.get_active()
-        terms = taxonomy(locale)
-        slugs = set(self.themes.values_list("slug", flat=True))
-        context["themes"] = [t for s, t in terms["themes"].items() if s in slugs]
-        slugs = set(self.competences.values_list("slug", flat=True))
+        language = get_language()
+        terms = taxonomy(language)
+        chosen = set(  # the slugs of its themes and competences, in one query
+            Theme.objects.filter(case_studies=self)
+            .order_by()
+            .values_list("slug", Value("theme"))
+            .union(
+                Competence.objects.filter(case_studies=self)
+                .order_by()
+                .values_list("slug", Value("competence"))
+            )
+        )
+        context["themes"] = [
+            t for s, t in terms["themes"].items() if (s, "theme") in chosen
+        ]
         context["competences"] = [
-            c for s, c in terms["competences"].items() if s in slugs
+            c for s, c in terms["competences"].items() if (s, "competence") in chosen
         ]
         context["partners"] = list(
             for_locale(
                 Partner.objects.filter(
                     translation_key__in=self.partners.values("translation_key")
                 ),
-                locale,
+                language,
             ).values()
         )
         context["centres"] = list(
@@ -394,7 +405,7 @@ class CaseStudyPage(PortalPageMixin, Page):
                         ).values("centre__translation_key")
                     )
                 ).defer_streamfields(),
-                locale,
+                language,
             ).values()
         )
         context["resource"] = resources_by_id([self.resource_id]).get(self.resource_id)

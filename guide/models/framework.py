@@ -2,9 +2,10 @@
 language: each competence with the modules and case studies that use it."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from portal.pages import PortalPageMixin
@@ -58,20 +59,20 @@ class CompetenceFrameworkPage(PortalPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        locale = Locale.get_active()
-        competences = list(taxonomy(locale)["competences"].values())
+        language = get_language()
+        competences = list(taxonomy(language)["competences"].values())
         modules = list(
             for_locale(
                 TrainingModule.objects.select_related("competence").prefetch_related(
                     "course_links"
                 ),
-                locale,
+                language,
             ).values()
         )
         modules.sort(key=lambda m: m.code)
         index_page = (
             CaseStudyIndexPage.objects.live()
-            .filter(locale=locale)
+            .filter(locale__language_code=language)
             .defer_streamfields()
             .first()
         )

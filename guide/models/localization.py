@@ -6,15 +6,18 @@ from django.conf import settings
 from portal import navigation
 
 
-def for_locale(queryset, locale):
-    """The objects of `queryset` in `locale`, one per translation key, falling
-    back to the default language for those not translated yet (one query).
-    Returns a dict translation_key -> object, in the queryset's order."""
-    codes = {locale.language_code, settings.LANGUAGE_CODE}
-    objects = list(queryset.filter(locale__language_code__in=codes))
+def for_locale(queryset, language_code):
+    """The objects of `queryset` in the language `language_code`, one per
+    translation key, falling back to the default language for those not
+    translated yet (one query, no Locale lookup). Returns a dict
+    translation_key -> object, in the queryset's order."""
+    codes = {language_code, settings.LANGUAGE_CODE}
+    objects = list(
+        queryset.filter(locale__language_code__in=codes).select_related("locale")
+    )
     chosen = {}
     for obj in objects:
-        if obj.locale_id == locale.pk:
+        if obj.locale.language_code == language_code:
             chosen[obj.translation_key] = obj
     for obj in objects:
         chosen.setdefault(obj.translation_key, obj)
