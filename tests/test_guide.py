@@ -260,3 +260,39 @@ def test_chapter_json_ld_names_its_guide(client):
     assert chapter_data["isPartOf"]["name"] == "Guide pour la coopération"
     assert Locale.objects.filter(language_code="fr").exists()
     assert Page.objects.filter(pk=chapter.pk).exists()
+
+
+@pytest.mark.django_db
+def test_cached_chapters_and_framework_refresh_when_a_neighbour_changes(client):
+    from django.test import override_settings
+
+    from guide.models import CaseStudyPage
+
+    with override_settings(PORTAL_PAGE_CACHE_TIMEOUT=300):
+        guide = guide_in("en")
+        first, second = guide.reading_order()[:2]
+        client.get(first.url)
+        assert client.get(first.url)["X-Page-Cache"] == "hit"
+        second = GuideChapterPage.objects.get(pk=second.pk)
+        second.title = "A renamed second chapter"
+        second.save_revision().publish()
+        assert "A renamed second chapter" in html_of(client, first.url)
+
+        framework = CompetenceFrameworkPage.objects.get(locale__language_code="en")
+        client.get(framework.url)
+        case_study = CaseStudyPage.objects.get(
+            locale__language_code="en", slug="pilot-training-paris"
+        )
+        case_study.title = "A renamed pilot training"
+        case_study.save_revision().publish()
+        assert "A renamed pilot training" in html_of(client, framework.url)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("code", "title"), [("en", "Guide for cooperation"), ("hr", "Vodič za suradnju")]
+)
+def test_home_page_points_to_the_guide_in_its_language(client, code, title):
+    html = html_of(client, f"/{code}/")
+    assert title in html
+    assert f'href="/{code}/guide/"' in html
