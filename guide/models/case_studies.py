@@ -143,12 +143,19 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
         case_studies = self.case_studies()
         if "country" in chosen:
             case_studies = case_studies.filter(country=chosen["country"])
+        # Subqueries rather than joins: no duplicates, no DISTINCT to pay for.
         if "theme" in chosen:
-            case_studies = case_studies.filter(themes__slug=chosen["theme"])
+            case_studies = case_studies.filter(
+                pk__in=CaseStudyPage.themes.through.objects.filter(
+                    theme__slug=chosen["theme"]
+                ).values("casestudypage_id")
+            )
         if "competence" in chosen:
-            case_studies = case_studies.filter(competences__slug=chosen["competence"])
-        if "theme" in chosen or "competence" in chosen:
-            case_studies = case_studies.distinct()
+            case_studies = case_studies.filter(
+                pk__in=CaseStudyPage.competences.through.objects.filter(
+                    competence__slug=chosen["competence"]
+                ).values("casestudypage_id")
+            )
         case_studies = (
             case_studies.defer_streamfields()
             .prefetch_related("themes")
