@@ -7,6 +7,7 @@ import datetime
 from portal.demo import ensure_page_root, stream, string_pairs
 from portal.models import PortalSettings, SiteNavigation
 
+from . import demo_news
 from .models import HomePage, Partner, StandardPage
 
 ORDER = 10
@@ -866,3 +867,6 @@ def load(demo):
         statements, STATEMENTS["en"], STATEMENTS["fr"], strict=True
     ):
         demo.translate(page, "fr", string_pairs(en_data, fr_data))
+
+    # News: the index (en, fr, it, pt, hr), topics and articles (en, fr).
+    demo_news.load(demo, en_home)

@@ -1,11 +1,24 @@
+import datetime
+from urllib.parse import urlencode
+
+from django import forms
 from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import Tag, TaggedItemBase
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.images import get_image_model, get_image_model_string
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.countries import country_choices, country_name
@@ -223,3 +236,602 @@ class Partner(TranslatableMixin, models.Model):
         return sorted(
             by_key.values(), key=lambda p: (p.role != cls.ROLE_COORDINATOR, p.name)
         )
+
+
+# News ---------------------------------------------------------------------
+
+NEWS_PAGE_SIZE = 12
+NEWS_FEED_SIZE = 20
+NEWS_CARD_IMAGE = "fill-640x360"
+NEWS_LEAD_IMAGE = "fill-1200x675"
+
+
+def _translated(queryset, language_code):
+    """The objects of `queryset` in `language_code`, one per translation key,
+    falling back to the default language (one query). A dict keyed by
+    translation key, in the queryset's order."""
+    codes = {language_code, settings.LANGUAGE_CODE}
+    objects = list(
+        queryset.filter(locale__language_code__in=codes).select_related("locale")
+    )
+    chosen = {}
+    for obj in objects:
+        if obj.locale.language_code == language_code:
+            chosen[obj.translation_key] = obj
+    for obj in objects:
+        chosen.setdefault(obj.translation_key, obj)
+    order = {}
+    for obj in objects:
+        order.setdefault(obj.translation_key, len(order))
+    return dict(sorted(chosen.items(), key=lambda item: order[item[0]]))
+
+
+def _public(queryset):
+    """`.public()` costs a query; only pay it when some page of the site has a
+    view restriction or is an alias (cached list, see portal.navigation)."""
+    from portal import navigation
+
+    if navigation.restricted_paths():
+        return queryset.public()
+    return queryset
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A topic of the news (training, community of practitioners, events...):
+    visitors filter articles by it, in their language."""
+
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("The topic as visitors read it.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        help_text=_(
+            "A short identifier used in filter links, the same in every language."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def by_slug(cls, language_code):
+        """Every topic in `language_code` (default-language fallback), keyed by
+        slug; cached until a page is published or a topic changes."""
+        from portal import navigation
+
+        def build():
+            return {
+                topic.slug: topic
+                for topic in sorted(
+                    _translated(cls.objects.all(), language_code).values(),
+                    key=lambda t: t.name.lower(),
+                )
+            }
+
+        return navigation._cached(f"news-topics:{language_code}", build)
+
+
+class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
+    """The news of one language: newest first, filters by topic, tag and year,
+    and the RSS and Atom feeds of that language."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A sentence or two shown under the title of the news page."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def articles(self):
+        """The live, public articles of this index, newest first."""
+        return _public(
+            NewsPage.objects.live().child_of(self).filter(locale_id=self.locale_id)
+        ).order_by("-date", "-pk")
+
+    def filter_options(self):
+        """Years and tags that have articles here (cached until a publish)."""
+        from portal import navigation
+
+        def build():
+            articles = NewsPage.objects.live().child_of(self)
+            years = sorted(
+                {day.year for day in articles.dates("date", "year")}, reverse=True
+            )
+            tags = list(
+                Tag.objects.filter(home_newspagetag_items__content_object__in=articles)
+                .distinct()
+                .order_by("name")
+                .values_list("slug", "name")
+            )
+            return {"years": years, "tags": tags}
+
+        return navigation._cached(f"news-filters:{self.pk}", build)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.render(request, context_overrides=self.listing(request))
+
+    def listing(self, request):
+        language = self.locale.language_code
+        topics = Topic.by_slug(language)
+        options = self.filter_options()
+        tag_names = dict(options["tags"])
+        messages = []
+        chosen = {}
+
+        topic = request.GET.get("topic", "").strip()
+        if topic:
+            if topic in topics:
+                chosen["topic"] = topic
+            else:
+                messages.append(
+                    gettext('There is no topic "%(value)s"; showing every topic.')
+                    % {"value": topic[:60]}
+                )
+        tag = request.GET.get("tag", "").strip()
+        if tag:
+            if tag in tag_names:
+                chosen["tag"] = tag
+            else:
+                messages.append(
+                    gettext('No article is tagged "%(value)s"; showing every tag.')
+                    % {"value": tag[:60]}
+                )
+        year = request.GET.get("year", "").strip()
+        if year:
+            if year.isdigit() and int(year) in options["years"]:
+                chosen["year"] = year
+            else:
+                messages.append(
+                    gettext('There is no news from "%(value)s"; showing every year.')
+                    % {"value": year[:10]}
+                )
+
+        articles = self.articles()
+        if "topic" in chosen:
+            articles = articles.filter(topics__slug=chosen["topic"])
+        if "tag" in chosen:
+            articles = articles.filter(tags__slug=chosen["tag"])
+        if "year" in chosen:
+            articles = articles.filter(date__year=int(chosen["year"]))
+        articles = (
+            articles.defer_streamfields()
+            .select_related("lead_image")
+            .prefetch_related(
+                "topics",
+                Prefetch(
+                    "lead_image__renditions",
+                    queryset=get_image_model()
+                    .get_rendition_model()
+                    .objects.filter(filter_spec=NEWS_CARD_IMAGE),
+                    to_attr="prefetched_renditions",
+                ),
+            )
+        )
+
+        paginator = Paginator(articles, NEWS_PAGE_SIZE)
+        page_number = request.GET.get("page", "1")
+        try:
+            results = paginator.page(page_number)
+        except PageNotAnInteger:
+            messages.append(gettext("That page number is not valid; showing page 1."))
+            results = paginator.page(1)
+        except EmptyPage:
+            messages.append(
+                gettext("There is no page %(number)s; showing the last page.")
+                % {"number": str(page_number)[:10]}
+            )
+            results = paginator.page(paginator.num_pages)
+
+        for article in results:
+            article.localized_topics = [
+                topics.get(t.slug, t) for t in article.topics.all()
+            ]
+
+        def link(**changes):
+            params = {k: v for k, v in {**chosen, **changes}.items() if v}
+            return "?" + urlencode(params) if params else "?"
+
+        return {
+            "articles": results,
+            "paginator": paginator,
+            "messages_list": messages,
+            "chosen": chosen,
+            "chosen_topic": topics.get(chosen.get("topic")),
+            "chosen_tag": tag_names.get(chosen.get("tag")),
+            "filters": [
+                {
+                    "key": "topic",
+                    "label": gettext("Topic"),
+                    "all_url": link(topic=None),
+                    "options": [
+                        {
+                            "label": t.name,
+                            "url": link(topic=slug),
+                            "current": chosen.get("topic") == slug,
+                        }
+                        for slug, t in topics.items()
+                    ],
+                },
+                {
+                    "key": "tag",
+                    "label": gettext("Tag"),
+                    "all_url": link(tag=None),
+                    "options": [
+                        {
+                            "label": name,
+                            "url": link(tag=slug),
+                            "current": chosen.get("tag") == slug,
+                        }
+                        for slug, name in options["tags"]
+                    ],
+                },
+                {
+                    "key": "year",
+                    "label": gettext("Year"),
+                    "all_url": link(year=None),
+                    "options": [
+                        {
+                            "label": str(y),
+                            "url": link(year=str(y)),
+                            "current": chosen.get("year") == str(y),
+                        }
+                        for y in options["years"]
+                    ],
+                },
+            ],
+            "page_link_prefix": link() + ("&" if chosen else ""),
+        }
+
+    def feed_url(self, kind, request=None):
+        return (self.get_full_url(request) or "").rstrip("/") + "/" + kind + "/"
+
+    @path("rss/", name="feed_rss")
+    def rss_feed(self, request):
+        from .feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="feed_atom")
+    def atom_feed(self, request):
+        from .feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
+
+
+class NewsPageTag(TaggedItemBase):
+    """A free-form tag on an article (shared by every language)."""
+
+    content_object = ParentalKey(
+        "home.NewsPage",
+        related_name="tagged_items",
+        on_delete=models.CASCADE,
+        help_text=_("The tagged article."),
+    )
+
+
+class NewsPage(PortalPageMixin, Page):
+    """A news article."""
+
+    date = models.DateField(
+        _("date"),
+        default=datetime.date.today,
+        help_text=_(
+            "The date the article is about or was first published; the news is "
+            "listed newest first by this date."
+        ),
+    )
+    intro = models.TextField(
+        _("introduction"),
+        max_length=400,
+        help_text=_(
+            "The article in one or two sentences, shown in listings, feeds and "
+            "when the article is shared."
+        ),
+    )
+    lead_image = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("lead image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of the article, in listings and when shared."),
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "Describe the image for people who cannot see it, in the context of "
+            "this article. Leave empty to use the image's own description."
+        ),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The full article."),
+    )
+    author_name = models.CharField(
+        _("author"),
+        max_length=200,
+        blank=True,
+        help_text=_("The person who wrote the article, if it is signed."),
+    )
+    partner = models.ForeignKey(
+        "home.Partner",
+        verbose_name=_("partner organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "The partner organisation that wrote or published the article; "
+            "shown in the visitor's language."
+        ),
+    )
+    topics = ParentalManyToManyField(
+        "home.Topic",
+        verbose_name=_("topics"),
+        blank=True,
+        related_name="articles",
+        help_text=_("What the article is about; visitors filter the news by topic."),
+    )
+    tags = ClusterTaggableManager(
+        through=NewsPageTag,
+        blank=True,
+        verbose_name=_("tags"),
+        help_text=_(
+            "Free-form keywords, the same in every language (e.g. paris, cocade)."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("lead_image"), FieldPanel("lead_image_alt")],
+            heading=_("Lead image"),
+        ),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("author_name"), FieldPanel("partner")],
+            heading=_("Author"),
+        ),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        InlinePanel(
+            "related_links",
+            label=_("Related page"),
+            heading=_("Related pages"),
+            max_num=3,
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("partner", overridable=False),
+        SynchronizedField("topics", overridable=False),
+        SynchronizedField("lead_image", overridable=False),
+    ]
+
+    parent_page_types = ["home.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def topics_label(self):
+        return ", ".join(topic.name for topic in self.topics.all())
+
+    topics_label.short_description = _("topics")
+
+    def lead_alt(self):
+        if self.lead_image is None:
+            return ""
+        return self.lead_image_alt or self.lead_image.default_alt_text
+
+    def localized_partner(self, language_code):
+        """The partner organisation in `language_code` (default-language
+        fallback); memoised per language."""
+        if self.partner_id is None:
+            return None
+        memo = self.__dict__.setdefault("_partner_memo", {})
+        if language_code not in memo:
+            found = _translated(
+                Partner.objects.filter(
+                    translation_key__in=Partner.objects.filter(
+                        pk=self.partner_id
+                    ).values("translation_key")
+                ),
+                language_code,
+            )
+            memo[language_code] = next(iter(found.values()), None)
+        return memo[language_code]
+
+    def topic_list(self):
+        if "_topic_list" not in self.__dict__:
+            self._topic_list = list(self.topics.all())
+        return self._topic_list
+
+    def related_articles(self, limit=3):
+        """Up to `limit` pages in this article's language: the related pages
+        the editor chose (their translations), then the latest articles
+        sharing a topic."""
+        ids = [link.related_page_id for link in self.related_links.all()]
+        chosen = []
+        if ids:
+            chosen = list(
+                _public(
+                    Page.objects.live()
+                    .filter(
+                        locale_id=self.locale_id,
+                        translation_key__in=Page.objects.filter(pk__in=ids).values(
+                            "translation_key"
+                        ),
+                    )
+                    .exclude(pk=self.pk)
+                )
+                .defer_streamfields()
+                .specific()[:limit]
+            )
+        if len(chosen) < limit:
+            slugs = [topic.slug for topic in self.topic_list()]
+            if slugs:
+                more = (
+                    _public(
+                        NewsPage.objects.live().filter(
+                            locale_id=self.locale_id, topics__slug__in=slugs
+                        )
+                    )
+                    .exclude(pk__in=[self.pk, *[p.pk for p in chosen]])
+                    .defer_streamfields()
+                    .distinct()
+                    .order_by("-date", "-pk")[: limit - len(chosen)]
+                )
+                chosen.extend(more)
+        return chosen[:limit]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        language = self.locale.language_code
+        topics = Topic.by_slug(language)
+        context["localized_topics"] = [
+            topics.get(topic.slug, topic) for topic in self.topic_list()
+        ]
+        context["partner"] = self.localized_partner(language)
+        context["related_articles"] = self.related_articles()
+        context["page_json_ld"] = self.get_json_ld(request)
+        context["lead_image_url"] = self.lead_image_full_url(request)
+        context["lead_rendition"] = self.__dict__.get("_lead_rendition")
+        context["share_links"] = self.share_links(request)
+        url = self.get_url(request) or ""
+        context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]  # the parent
+        return context
+
+    def lead_image_full_url(self, request=None):
+        if self.lead_image is None:
+            return ""
+        if "_lead_rendition" not in self.__dict__:
+            self._lead_rendition = self.lead_image.get_rendition(NEWS_LEAD_IMAGE)
+        url = self._lead_rendition.url
+        if request is not None and url.startswith("/"):
+            return request.build_absolute_uri(url)
+        return url
+
+    def share_links(self, request=None):
+        url = self.get_full_url(request) or ""
+        text = f"{self.title} {url}"
+        return [
+            {
+                "label": gettext("E-mail"),
+                "url": "mailto:?" + urlencode({"subject": self.title, "body": url}),
+            },
+            {
+                "label": "LinkedIn",
+                "url": "https://www.linkedin.com/sharing/share-offsite/?"
+                + urlencode({"url": url}),
+            },
+            {
+                "label": "Mastodon",
+                "url": "https://s2f.kytta.dev/?" + urlencode({"text": text}),
+            },
+            {
+                "label": "Bluesky",
+                "url": "https://bsky.app/intent/compose?" + urlencode({"text": text}),
+            },
+        ]
+
+    def get_json_ld(self, request):
+        partner = self.localized_partner(self.locale.language_code)
+        from portal import navigation
+
+        home_url = navigation.chrome(request)["roots"].get(
+            self.locale.language_code, "/"
+        )
+        if request is not None and home_url.startswith("/"):
+            home_url = request.build_absolute_uri(home_url)
+        publisher = {"@type": "Organization", "name": "Keep In Pact", "url": home_url}
+        if self.author_name:
+            author = {"@type": "Person", "name": self.author_name}
+        elif partner is not None:
+            author = {"@type": "Organization", "name": partner.name}
+            if partner.website:
+                author["url"] = partner.website
+        else:
+            author = {"@type": "Organization", "name": "Keep In Pact"}
+        published = self.date.isoformat()
+        modified = (
+            self.last_published_at.isoformat() if self.last_published_at else published
+        )
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": self.title[:110],
+            "description": self.intro,
+            "url": self.get_full_url(request),
+            "mainEntityOfPage": self.get_full_url(request),
+            "datePublished": published,
+            "dateModified": modified,
+            "inLanguage": self.locale.language_code,
+            "author": [author],
+            "publisher": publisher,
+        }
+        image = self.lead_image_full_url(request)
+        if image:
+            data["image"] = [image]
+        return [data]
+
+
+class NewsPageRelatedLink(Orderable):
+    """A page the editor relates to an article (shown in the visitor's
+    language when translated)."""
+
+    page = ParentalKey(
+        NewsPage,
+        related_name="related_links",
+        on_delete=models.CASCADE,
+        help_text=_("The article the related page is shown on."),
+    )
+    related_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_(
+            "An article or page to read next; its translation is shown to "
+            "visitors of other languages."
+        ),
+    )
+
+    panels = [FieldPanel("related_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")

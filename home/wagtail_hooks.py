@@ -1,7 +1,19 @@
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.pages.listing import IndexView
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Partner
+from .models import (
+    NEWS_CARD_IMAGE,
+    NewsIndexPage,
+    NewsPage,
+    Partner,
+    Topic,
+)
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -13,3 +25,108 @@ class PartnerViewSet(SnippetViewSet):
 
 
 register_snippet(PartnerViewSet)
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("News topics")
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+
+
+register_snippet(TopicViewSet)
+
+
+class NewsPageIndexView(IndexView):
+    default_ordering = "-date"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("topics")
+
+
+class NewsPageListingViewSet(PageListingViewSet):
+    """Every news article, with its date and topics, in the admin menu."""
+
+    model = NewsPage
+    index_view_class = NewsPageIndexView
+    icon = "doc-full"
+    menu_label = _("News articles")
+    add_to_admin_menu = True
+    menu_order = 210
+    name = "news_articles"
+    columns = [
+        *IndexView.base_columns,
+        DateColumn("date", label=_("Date"), sort_key="date"),
+        Column("topics_label", label=_("Topics")),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_news_listing():
+    return NewsPageListingViewSet("news_articles")
+
+
+@hooks.register("portal_home_sections")
+def news_home_section(request, home_page):
+    """The three latest articles of the home page's language."""
+    from django.db.models import Prefetch
+    from wagtail.images import get_image_model
+
+    index = (
+        NewsIndexPage.objects.live()
+        .filter(locale_id=home_page.locale_id)
+        .defer_streamfields()
+        .first()
+    )
+    if index is None:
+        return None
+    rendition_model = get_image_model().get_rendition_model()
+    articles = list(
+        index.articles()
+        .defer_streamfields()
+        .select_related("lead_image")
+        .prefetch_related(
+            Prefetch(
+                "lead_image__renditions",
+                queryset=rendition_model.objects.filter(filter_spec=NEWS_CARD_IMAGE),
+                to_attr="prefetched_renditions",
+            )
+        )[:3]
+    )
+    if not articles:
+        return None
+    return {
+        "template": "home/includes/news_home_section.html",
+        "order": 20,
+        "index": index,
+        "url": index.get_url(request),
+        "articles": articles,
+    }
+
+
+@hooks.register("portal_head_links")
+def news_feed_links(request):
+    """The RSS and Atom feeds of the active language's news (one query)."""
+    index = (
+        NewsIndexPage.objects.live()
+        .filter(locale__language_code=get_language())
+        .defer_streamfields()
+        .first()
+    )
+    if index is None:
+        return []
+    return [
+        {
+            "rel": "alternate",
+            "type": "application/rss+xml",
+            "href": index.feed_url("rss", request),
+            "title": gettext("%(title)s (RSS)") % {"title": index.title},
+        },
+        {
+            "rel": "alternate",
+            "type": "application/atom+xml",
+            "href": index.feed_url("atom", request),
+            "title": gettext("%(title)s (Atom)") % {"title": index.title},
+        },
+    ]

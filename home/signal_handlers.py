@@ -1,0 +1,33 @@
+"""Keep cached lists fresh: topics are cached per language (Topic.by_slug);
+an article shows other articles (related, latest sharing a topic) that are not
+its descendants, so publishing one purges its language's articles from the
+anonymous page cache."""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.signals import page_published, page_unpublished
+
+from portal import cache as page_cache
+from portal import navigation
+
+
+def _topics_changed(sender, **kwargs):
+    navigation.bump_version()
+
+
+def _page_changed(sender, instance, **kwargs):
+    from .models import NewsPage
+
+    if not page_cache.timeout() or not isinstance(instance, NewsPage):
+        return
+    index = instance.get_parent()
+    if index is not None:
+        page_cache.purge_page(index, descendants=True)
+
+
+def connect():
+    from .models import Topic
+
+    post_save.connect(_topics_changed, sender=Topic, dispatch_uid="home_topic_save")
+    post_delete.connect(_topics_changed, sender=Topic, dispatch_uid="home_topic_delete")
+    page_published.connect(_page_changed, dispatch_uid="home_news_published")
+    page_unpublished.connect(_page_changed, dispatch_uid="home_news_unpublished")
