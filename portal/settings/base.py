@@ -253,3 +253,23 @@ PORTAL_PAGE_BROWSER_MAX_AGE = 60
 TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).append("portal.security")
 # Corrupt or truncated image uploads get a form error, never a 500.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.security.SafeImageForm"
+
+# --- Roles, moderation and translation work (issue 8): translations app ---------
+INSTALLED_APPS += ["translations"]
+# (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False is set above: translations
+# start as drafts that go through the moderation workflow.)
+# Machine translation only when configured from the environment; with none the
+# "Machine translate" button is not shown.
+if os.environ.get("DEEPL_API_KEY"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": os.environ["DEEPL_API_KEY"]},
+    }
+elif os.environ.get("LIBRETRANSLATE_URL"):
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {
+            "LIBRETRANSLATE_URL": os.environ["LIBRETRANSLATE_URL"],
+            "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
+        },
+    }

@@ -1,0 +1,41 @@
+from django.db.models.signals import post_migrate, post_save
+
+
+def apply_roles_after_migrate(**kwargs):
+    """Re-apply the roles once every app has migrated: permissions of snippet
+    models and language home pages may only exist now."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from wagtail.hooks import search_for_hooks
+    from wagtail.snippets.models import get_snippet_models
+
+    from .roles import apply_roles
+
+    using = kwargs.get("using", "default")
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    search_for_hooks()  # snippets registered in wagtail_hooks modules
+    apply_roles(apps, snippet_models=get_snippet_models())
+
+
+def grant_new_home_page(sender, instance, created, **kwargs):
+    """A new language home page (depth 2) gets its translators at once."""
+    from wagtail.models import Page
+
+    if created and isinstance(instance, Page) and instance.depth == 2:
+        from django.apps import apps
+
+        from .roles import apply_translator_home_permissions
+
+        apply_translator_home_permissions(apps, home_page=instance)
+
+
+def register():
+    from django.apps import apps
+
+    post_migrate.connect(
+        apply_roles_after_migrate,
+        sender=apps.get_app_config("portal_translations"),
+        dispatch_uid="portal_translations_roles",
+    )
+    post_save.connect(grant_new_home_page, dispatch_uid="portal_translations_home")

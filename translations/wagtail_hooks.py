@@ -1,0 +1,94 @@
+from django.core.exceptions import PermissionDenied
+from django.urls import include, path
+from wagtail import hooks
+from wagtail.models import TranslatableMixin
+
+from . import localize_views
+from .permissions import TranslationPermissions
+
+
+@hooks.register("register_admin_urls", order=-10)
+def register_checked_localize_urls():
+    """The same paths as wagtail-localize's own views, registered before them
+    (lower order), so its views are only reached through the checks."""
+    urls = [
+        path(
+            "submit/page/<int:page_id>/",
+            localize_views.CheckedSubmitPageTranslationView.as_view(),
+            name="submit_page_translation",
+        ),
+        path(
+            "submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            localize_views.CheckedSubmitSnippetTranslationView.as_view(),
+            name="submit_snippet_translation",
+        ),
+        path(
+            "update/<int:translation_source_id>/",
+            localize_views.CheckedUpdateTranslationsView.as_view(),
+            name="update_translations",
+        ),
+        path(
+            "translate/<int:translation_id>/strings/<int:string_segment_id>/edit/",
+            localize_views.edit_string_translation,
+            name="edit_string_translation",
+        ),
+        path(
+            "translate/<int:translation_id>/overrides/<int:overridable_segment_id>/edit/",
+            localize_views.edit_override,
+            name="edit_override",
+        ),
+        path(
+            "translate/<int:translation_id>/pofile/download/",
+            localize_views.download_pofile,
+            name="download_pofile",
+        ),
+        path(
+            "translate/<int:translation_id>/pofile/upload/",
+            localize_views.upload_pofile,
+            name="upload_pofile",
+        ),
+        path(
+            "translate/<int:translation_id>/machine_translate/",
+            localize_views.machine_translate,
+            name="machine_translate",
+        ),
+        path(
+            "translate/<int:translation_id>/preview/",
+            localize_views.preview_translation,
+            name="preview_translation",
+        ),
+        path(
+            "translate/<int:translation_id>/preview/<str:mode>/",
+            localize_views.preview_translation,
+            name="preview_translation",
+        ),
+        path(
+            "translate/<int:translation_id>/disable/",
+            localize_views.stop_translation,
+            name="stop_translation",
+        ),
+        path(
+            "page/<int:page_id>/convert_to_alias/",
+            localize_views.convert_to_alias,
+            name="convert_to_alias",
+        ),
+    ]
+    return [path("localize/", include((urls, "portal_localize")))]
+
+
+def _refuse_other_languages(request, instance):
+    """Translators edit snippets only in their own languages (Wagtail's snippet
+    permissions are per type, not per locale)."""
+    if isinstance(instance, TranslatableMixin):
+        permissions = TranslationPermissions(request.user)
+        if not permissions.can_edit_target_locale(instance.locale_id):
+            raise PermissionDenied
+
+
+@hooks.register("before_delete_snippet", order=-10)
+def _refuse_deleting_other_languages(request, instances):
+    for instance in instances:
+        _refuse_other_languages(request, instance)
+
+
+hooks.register("before_edit_snippet", _refuse_other_languages, order=-10)
