@@ -46,6 +46,12 @@ def test_outputs_show_licence_format_and_size(client):
     for code in ("IO1", "IO2", "IO3", "IO4"):
         assert f'id="{code.lower()}"' in html
     assert "Boîte à outils pour l’apprentissage mutuel et la formation" in html
+    # every publication in French, whatever translation the page points to
+    assert "Analyse de la coopération entre acteurs de l’orientation" in html
+    assert "Études de cas : rapport de synthèse" in html
+    assert "Communauté européenne de praticiens : rapport d’activité" in html
+    assert "Guide pour la coopération (édition PDF)" in html
+    assert "Toolkit for mutual learning" not in html
     assert 'rel="license"' in html and "CC BY-SA 4.0" in html
     assert re.search(r"\(PDF, [\d.,\s]+(bytes|octets|KB|Ko)\)", html)
     toolkit = re.search(r"Boîte à outils pour l’apprentissage.*?</ul>", html, re.S)

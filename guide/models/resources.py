@@ -214,20 +214,51 @@ class DownloadCount(models.Model):
 
 
 def resources_by_id(ids, language=None):
-    """{resource id: (resource, [files, visitor's language first])} for the
-    given resources, in one query (files with their resource and document)."""
+    """{resource id: {"resource", "files"}} for the given resources, each in the
+    visitor's language (else English) with its files, the visitor's language
+    first. Whatever translation an id points to, the visitor gets their own:
+    one query (files with their resource and document), two at most."""
     ids = [pk for pk in ids if pk]
     if not ids:
         return {}
-    grouped = {}
-    for resource_file in ResourceFile.objects.filter(
-        resource_id__in=ids
-    ).select_related("resource", "document"):
-        entry = grouped.setdefault(
-            resource_file.resource_id, [resource_file.resource, []]
+    language = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    codes = {language, settings.LANGUAGE_CODE}
+    related = ("resource__locale", "document")
+    rows = list(
+        ResourceFile.objects.filter(
+            resource__translation_key__in=Resource.objects.filter(pk__in=ids).values(
+                "translation_key"
+            ),
+            resource__locale__language_code__in=codes,
+        ).select_related(*related)
+    )
+    key_of = {row.resource_id: row.resource.translation_key for row in rows}
+    missing = [pk for pk in ids if pk not in key_of]
+    if missing:  # a resource in neither language: offer it as it is
+        extra = list(
+            ResourceFile.objects.filter(resource_id__in=missing).select_related(
+                *related
+            )
         )
-        entry[1].append(resource_file)
-    return {
-        pk: {"resource": resource, "files": order_files(files, language)}
-        for pk, (resource, files) in grouped.items()
-    }
+        rows += extra
+        key_of.update({row.resource_id: row.resource.translation_key for row in extra})
+    versions = {}
+    for row in rows:
+        by_language = versions.setdefault(row.resource.translation_key, {})
+        entry = by_language.setdefault(
+            row.resource.locale.language_code, [row.resource, []]
+        )
+        entry[1].append(row)
+    result = {}
+    for pk in ids:
+        key = key_of.get(pk)
+        if key is None:
+            continue
+        by_language = versions[key]
+        resource, files = (
+            by_language.get(language)
+            or by_language.get(settings.LANGUAGE_CODE)
+            or next(iter(by_language.values()))
+        )
+        result[pk] = {"resource": resource, "files": order_files(files, language)}
+    return result
