@@ -158,6 +158,9 @@ def test_sections_nest_one_level_and_are_numbered(client):
     assert GuideChapterPage.can_create_at(chapter)
     assert not GuideChapterPage.can_create_at(section)
     assert GuideChapterPage.can_create_at(chapter.get_parent())
+    first = GuideChapterPage.objects.get(locale__language_code="en", slug="context")
+    assert first.can_move_to(chapter)  # a chapter without sections may nest
+    assert not chapter.can_move_to(first)  # one holding sections may not
 
 
 @pytest.mark.django_db

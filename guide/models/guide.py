@@ -175,6 +175,13 @@ class GuideChapterPage(PortalPageMixin, Page):
     def can_create_at(cls, parent):
         return super().can_create_at(parent) and cls.can_exist_under(parent)
 
+    def can_move_to(self, parent):
+        """A chapter that holds sections cannot become a section itself."""
+        if not super().can_move_to(parent):
+            return False
+        nests = parent.specific_class is GuideChapterPage
+        return not (nests and self.get_children().exists())
+
     def headings(self, prefix="", shift=0):
         """The body's headings as (block id, anchor, text, level): anchors are
         slugs of the text, unique within the chapter (and the prefix keeps them
