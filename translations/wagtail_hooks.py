@@ -1,6 +1,8 @@
 from django.core.exceptions import PermissionDenied
-from django.urls import include, path
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.models import TranslatableMixin
 
 from . import localize_views
@@ -92,3 +94,45 @@ def _refuse_deleting_other_languages(request, instances):
 
 
 hooks.register("before_edit_snippet", _refuse_other_languages, order=-10)
+
+
+# The translation dashboard ---------------------------------------------------------
+@hooks.register("register_admin_urls")
+def register_dashboard_url():
+    from .views import translation_dashboard
+
+    return [
+        path(
+            "translations/dashboard/",
+            include(
+                (
+                    [path("", translation_dashboard, name="dashboard")],
+                    "portal_translations",
+                )
+            ),
+        )
+    ]
+
+
+class DashboardMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("wagtail_localize.submit_translation")
+
+
+@hooks.register("register_admin_menu_item")
+def register_dashboard_menu_item():
+    return DashboardMenuItem(
+        _("Translation dashboard"),
+        reverse("portal_translations:dashboard"),
+        icon_name="wagtail-localize-language",
+        order=850,
+        name="translation-dashboard",
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_summary_panel(request, panels):
+    if request.user.has_perm("wagtail_localize.submit_translation"):
+        from .components import TranslationSummaryPanel
+
+        panels.append(TranslationSummaryPanel())
