@@ -1,12 +1,12 @@
 import datetime
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django import forms
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -266,6 +266,16 @@ def _translated(queryset, language_code):
     return dict(sorted(chosen.items(), key=lambda item: order[item[0]]))
 
 
+def page_language(page, request=None):
+    """The language a page is read in: the active one when serving it (its
+    URL prefix, no query), the page's own locale in previews and elsewhere."""
+    if request is not None and not getattr(request, "is_preview", False):
+        language = get_language()
+        if language:
+            return language
+    return page.locale.language_code
+
+
 def _public(queryset):
     """`.public()` costs a query; only pay it when some page of the site has a
     view restriction or is an alias (cached list, see portal.navigation)."""
@@ -370,7 +380,7 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides=self.listing(request))
 
     def listing(self, request):
-        language = self.locale.language_code
+        language = page_language(self, request)
         topics = Topic.by_slug(language)
         options = self.filter_options()
         tag_names = dict(options["tags"])
@@ -659,21 +669,22 @@ class NewsPage(PortalPageMixin, Page):
 
     def localized_partner(self, language_code):
         """The partner organisation in `language_code` (default-language
-        fallback); memoised per language."""
+        fallback), from a per-language map cached until a partner changes."""
         if self.partner_id is None:
             return None
-        memo = self.__dict__.setdefault("_partner_memo", {})
-        if language_code not in memo:
-            found = _translated(
-                Partner.objects.filter(
-                    translation_key__in=Partner.objects.filter(
-                        pk=self.partner_id
-                    ).values("translation_key")
-                ),
-                language_code,
-            )
-            memo[language_code] = next(iter(found.values()), None)
-        return memo[language_code]
+        from portal import navigation
+
+        def build():
+            partners = list(Partner.objects.select_related("locale"))
+            localized = _translated(Partner.objects.all(), language_code)
+            return {
+                partner.pk: localized.get(partner.translation_key, partner)
+                for partner in partners
+            }
+
+        return navigation._cached(f"news-partners:{language_code}", build).get(
+            self.partner_id
+        )
 
     def topic_list(self):
         if "_topic_list" not in self.__dict__:
@@ -681,46 +692,47 @@ class NewsPage(PortalPageMixin, Page):
         return self._topic_list
 
     def related_articles(self, limit=3):
-        """Up to `limit` pages in this article's language: the related pages
-        the editor chose (their translations), then the latest articles
-        sharing a topic."""
-        ids = [link.related_page_id for link in self.related_links.all()]
-        chosen = []
-        if ids:
-            chosen = list(
-                _public(
-                    Page.objects.live()
-                    .filter(
-                        locale_id=self.locale_id,
-                        translation_key__in=Page.objects.filter(pk__in=ids).values(
-                            "translation_key"
-                        ),
-                    )
-                    .exclude(pk=self.pk)
-                )
-                .defer_streamfields()
-                .specific()[:limit]
+        """Up to `limit` pages in this article's language, in one query: the
+        related pages the editor chose (their translations) first, then the
+        latest articles sharing a topic. Plain pages annotated with the
+        article's date and introduction (`news_date`, `news_intro`)."""
+        if "related_links" in getattr(self, "_cluster_related_objects", {}):
+            # A preview or an unsaved page: the links are in memory.
+            ids = [link.related_page_id for link in self.related_links.all()]
+        else:  # a subquery rather than a query of its own
+            ids = NewsPageRelatedLink.objects.filter(page_id=self.pk).values(
+                "related_page_id"
             )
-        if len(chosen) < limit:
-            slugs = [topic.slug for topic in self.topic_list()]
-            if slugs:
-                more = (
-                    _public(
-                        NewsPage.objects.live().filter(
-                            locale_id=self.locale_id, topics__slug__in=slugs
-                        )
-                    )
-                    .exclude(pk__in=[self.pk, *[p.pk for p in chosen]])
-                    .defer_streamfields()
-                    .distinct()
-                    .order_by("-date", "-pk")[: limit - len(chosen)]
-                )
-                chosen.extend(more)
-        return chosen[:limit]
+        chosen_keys = Page.objects.filter(pk__in=ids).values("translation_key")
+        condition = models.Q(translation_key__in=chosen_keys)
+        slugs = [topic.slug for topic in self.topic_list()]
+        if slugs:
+            condition |= models.Q(
+                pk__in=NewsPage.objects.filter(topics__slug__in=slugs).values("pk")
+            )
+        return list(
+            _public(
+                Page.objects.live()
+                .filter(condition, locale_id=self.locale_id)
+                .exclude(pk=self.pk)
+            )
+            .annotate(
+                is_chosen=models.Case(
+                    models.When(translation_key__in=chosen_keys, then=1),
+                    default=0,
+                    output_field=models.IntegerField(),
+                ),
+                news_date=models.F("newspage__date"),
+                news_intro=models.F("newspage__intro"),
+            )
+            .order_by("-is_chosen", models.F("news_date").desc(nulls_last=True), "-pk")[
+                :limit
+            ]
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        language = self.locale.language_code
+        language = page_language(self, request)
         topics = Topic.by_slug(language)
         context["localized_topics"] = [
             topics.get(topic.slug, topic) for topic in self.topic_list()
@@ -740,10 +752,16 @@ class NewsPage(PortalPageMixin, Page):
             return ""
         if "_lead_rendition" not in self.__dict__:
             self._lead_rendition = self.lead_image.get_rendition(NEWS_LEAD_IMAGE)
-        url = self._lead_rendition.url
-        if request is not None and url.startswith("/"):
-            return request.build_absolute_uri(url)
-        return url
+        return self._absolute(self._lead_rendition.url, request)
+
+    def _absolute(self, url, request=None):
+        """`url` made absolute on this page's site (as its own full URL is)."""
+        if not url.startswith("/"):
+            return url
+        parts = urlsplit(self.get_full_url(request) or "")
+        if parts.scheme and parts.netloc:
+            return f"{parts.scheme}://{parts.netloc}{url}"
+        return request.build_absolute_uri(url) if request is not None else url
 
     def share_links(self, request=None):
         url = self.get_full_url(request) or ""
@@ -769,14 +787,12 @@ class NewsPage(PortalPageMixin, Page):
         ]
 
     def get_json_ld(self, request):
-        partner = self.localized_partner(self.locale.language_code)
+        language = page_language(self, request)
+        partner = self.localized_partner(language)
         from portal import navigation
 
-        home_url = navigation.chrome(request)["roots"].get(
-            self.locale.language_code, "/"
-        )
-        if request is not None and home_url.startswith("/"):
-            home_url = request.build_absolute_uri(home_url)
+        home_url = navigation.chrome(request)["roots"].get(language, "/")
+        home_url = self._absolute(home_url, request)
         publisher = {"@type": "Organization", "name": "Keep In Pact", "url": home_url}
         if self.author_name:
             author = {"@type": "Person", "name": self.author_name}
@@ -799,7 +815,7 @@ class NewsPage(PortalPageMixin, Page):
             "mainEntityOfPage": self.get_full_url(request),
             "datePublished": published,
             "dateModified": modified,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": language,
             "author": [author],
             "publisher": publisher,
         }
