@@ -3,6 +3,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal import navigation
+
 from .models import Competence, GuidePage, Resource, Theme, TrainingModule
 
 
@@ -47,17 +49,26 @@ register_snippet(GuideSnippets)
 
 @hooks.register("portal_home_sections")
 def guide_home_section(request, home_page):
-    guide = (
-        GuidePage.objects.live()
-        .filter(locale_id=home_page.locale_id)
-        .defer_streamfields()
-        .first()
-    )
-    if guide is None:
+    """The guide's teaser on the home page of its language (cached with the
+    page chrome until a page is published: no query on a repeat visit)."""
+
+    def build():
+        guide = (
+            GuidePage.objects.live()
+            .filter(locale_id=home_page.locale_id)
+            .defer_streamfields()
+            .first()
+        )
+        if guide is None:
+            return None
+        return {
+            "title": guide.title,
+            "intro": guide.intro,
+            "url": guide.get_url(request),
+        }
+
+    host = request.get_host() if request is not None else ""
+    data = navigation._cached(f"guide-home:{host}:{home_page.pk}", build)
+    if data is None:
         return None
-    return {
-        "template": "guide/includes/home_section.html",
-        "order": 25,
-        "guide": guide,
-        "url": guide.get_url(request),
-    }
+    return {"template": "guide/includes/home_section.html", "order": 25, **data}
