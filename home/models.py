@@ -1,4 +1,5 @@
 import datetime
+import unicodedata
 from urllib.parse import urlencode, urlsplit
 
 from django import forms
@@ -323,7 +324,11 @@ class Topic(TranslatableMixin, models.Model):
                 topic.slug: topic
                 for topic in sorted(
                     _translated(cls.objects.all(), language_code).values(),
-                    key=lambda t: t.name.lower(),
+                    key=lambda t: (
+                        unicodedata.normalize("NFKD", t.name)
+                        .encode("ascii", "ignore")
+                        .lower()
+                    ),
                 )
             }
 
@@ -645,6 +650,7 @@ class NewsPage(PortalPageMixin, Page):
     ]
     override_translatable_fields = [
         SynchronizedField("date", overridable=False),
+        SynchronizedField("author_name"),
         SynchronizedField("partner", overridable=False),
         SynchronizedField("topics", overridable=False),
         SynchronizedField("lead_image", overridable=False),

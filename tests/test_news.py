@@ -598,3 +598,33 @@ def test_news_index_queries_flat_from_10_to_1000(client, big_news, django_db_blo
 )
 def test_news_pages_stay_within_the_query_budget(client, url, budget):
     assert count_queries(client, url) <= budget
+
+
+@pytest.mark.django_db
+def test_preview_of_an_unsaved_article_with_related_pages_renders():
+    from home.models import NewsPageRelatedLink
+
+    index = news_index("fr")
+    about = (
+        HomePage.objects.get(locale__language_code="en")
+        .get_children()
+        .get(slug="about")
+    )
+    page = NewsPage(
+        title="Aperçu",
+        slug="apercu",
+        intro="Un brouillon.",
+        date=datetime.date(2024, 1, 1),
+        locale=index.locale,
+        path=index.path + "9999",
+        depth=index.depth + 1,
+        related_links=[NewsPageRelatedLink(related_page=about)],
+    )
+    page.topics = list(Topic.objects.filter(slug="training"))
+    response = page.make_preview_request()
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Aperçu" in html
+    related = html.split('id="related-title"')[1]
+    assert "À propos du projet" in related  # the chosen page, in French
+    assert "Formation pilote à la Cité des métiers de Paris" in related
