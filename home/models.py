@@ -13,6 +13,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -421,10 +422,19 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
                 )
 
         articles = self.articles()
+        # Subqueries rather than joins: no duplicates, no DISTINCT.
         if "topic" in chosen:
-            articles = articles.filter(topics__slug=chosen["topic"])
+            articles = articles.filter(
+                pk__in=NewsPage.topics.through.objects.filter(
+                    topic__slug=chosen["topic"]
+                ).values("newspage_id")
+            )
         if "tag" in chosen:
-            articles = articles.filter(tags__slug=chosen["tag"])
+            articles = articles.filter(
+                pk__in=NewsPageTag.objects.filter(tag__slug=chosen["tag"]).values(
+                    "content_object_id"
+                )
+            )
         if "year" in chosen:
             articles = articles.filter(date__year=int(chosen["year"]))
         articles = (
@@ -541,10 +551,37 @@ class NewsPageTag(TaggedItemBase):
         on_delete=models.CASCADE,
         help_text=_("The tagged article."),
     )
+    tag = models.ForeignKey(
+        Tag,
+        related_name="%(app_label)s_%(class)s_items",
+        on_delete=models.CASCADE,
+        help_text=_("The tag, shared by every language."),
+    )
+
+
+class NewsPageForm(WagtailAdminPageForm):
+    """Topics are chosen once, on the source article (they are synchronised
+    to its translations), so offer those of the default language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("topics")
+        if field is not None:
+            chosen = (
+                list(self.instance.topics.values_list("pk", flat=True))
+                if self.instance.pk
+                else []
+            )
+            field.queryset = Topic.objects.filter(
+                models.Q(locale__language_code=settings.LANGUAGE_CODE)
+                | models.Q(pk__in=chosen)
+            )
 
 
 class NewsPage(PortalPageMixin, Page):
     """A news article."""
+
+    base_form_class = NewsPageForm
 
     date = models.DateField(
         _("date"),
