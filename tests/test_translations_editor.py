@@ -241,3 +241,37 @@ def test_machine_translation_settings_follow_the_environment(monkeypatch):
     finally:
         monkeypatch.undo()
         importlib.reload(base)
+
+
+def test_bulk_translation_of_a_section_is_a_task(
+    admin_client, home, locales, translate, monkeypatch
+):
+    """Submitting a page with its subtree translates the page in the request
+    and enqueues the rest as a task (run by a worker in production; the
+    immediate backend of the tests runs it at once)."""
+    from translations import tasks
+
+    section = new_page(home, "bulk-section")
+    for index in range(3):
+        child = StandardPage(title=f"Child {index}", slug=f"child-{index}", intro="x")
+        section.add_child(instance=child)
+        child.save_revision().publish()
+    enqueued = []
+    task = tasks.translate_subtree_task
+
+    class Spy:
+        def enqueue(self, *args):
+            enqueued.append(args)
+            return task.enqueue(*args)
+
+    monkeypatch.setattr(tasks, "translate_subtree_task", Spy())
+    response = admin_client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[section.pk]),
+        {"locales": [locales["pt"].pk], "include_subtree": "on"},
+    )
+    assert response.status_code == 302
+    assert enqueued == [(section.pk, [locales["pt"].pk], admin_client.user.pk)]
+    assert all(
+        child.get_translation_or_none(locales["pt"]) is not None
+        for child in section.get_children()
+    )

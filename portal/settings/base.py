@@ -273,3 +273,6 @@ elif os.environ.get("LIBRETRANSLATE_URL"):
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
         },
     }
+# Bulk translation of a section (wagtail-localize's "include subtree") runs as a
+# task of Wagtail's task framework (TASKS setting), outside the request.
+WAGTAILLOCALIZE_JOBS = {"BACKEND": "translations.tasks.WagtailTasksBackend"}
