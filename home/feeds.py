@@ -11,6 +11,16 @@ from django.utils.translation import gettext
 from .models import NEWS_FEED_SIZE
 
 
+class LanguageAtom1Feed(Atom1Feed):
+    """Atom with each entry's language (xml:lang) as well as the feed's."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("language"):
+            attributes["xml:lang"] = item["language"]
+        return attributes
+
+
 class NewsRssFeed(Feed):
     feed_type = Rss201rev2Feed
 
@@ -93,6 +103,9 @@ class NewsRssFeed(Feed):
             return (partner or article.partner).name
         return None
 
+    def item_extra_kwargs(self, article):
+        return {"language": self.language}
+
     def item_categories(self, article):
         return [
             self.topics.get(topic.slug, topic).name for topic in article.topics.all()
@@ -100,5 +113,5 @@ class NewsRssFeed(Feed):
 
 
 class NewsAtomFeed(NewsRssFeed):
-    feed_type = Atom1Feed
+    feed_type = LanguageAtom1Feed
     url_kind = "atom"

@@ -261,6 +261,7 @@ def test_atom_feed_parses_with_only_its_language(client, code, titles):
         assert entry.findtext(f"{ATOM}updated")
         assert entry.findtext(f"{ATOM}summary")
         assert entry.find(f"{ATOM}author").findtext(f"{ATOM}name")
+        assert entry.get(XML_LANG) == code
 
 
 @pytest.mark.django_db
