@@ -435,3 +435,46 @@ def test_anonymous_api_does_not_show_translator_drafts(
     client.logout()
     response = client.get(f"/api/v2/pages/{french.pk}/", follow=True)
     assert response.status_code == 404
+
+
+def test_translator_submits_for_moderation_and_moderator_publishes(
+    client, translator_fr, moderator, home, locales
+):
+    page = new_english_page(home, "moderated-translation")
+    login(client, translator_fr)
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [locales["fr"].pk]},
+    )
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=locales["fr"]
+    )
+    segment = translation.source.stringsegment_set.get(string__data=page.title)
+    client.put(
+        reverse(
+            "wagtail_localize:edit_string_translation",
+            args=[translation.pk, segment.pk],
+        ),
+        "value=Page traduite",
+        content_type="application/x-www-form-urlencoded",
+    )
+    dashboard = client.get("/admin/translations/dashboard/").content.decode()
+    submit = reverse("portal_translations:submit_for_moderation", args=[translation.pk])
+    assert submit in dashboard
+    response = client.post(submit)
+    assert response.status_code == 302
+    french = page.get_translation(locales["fr"]).specific
+    assert french.workflow_in_progress and not french.live
+    assert french.get_latest_revision_as_object().title == "Page traduite"
+    task_state = french.current_workflow_state.current_task_state
+    assert task_state.task.specific.get_actions(french, translator_fr) == []
+
+    italian = make_user("t-translator-it", translator_group_name("it"))
+    login(client, italian)
+    assert refused(client.post(submit))
+
+    actions = [a[0] for a in task_state.task.specific.get_actions(french, moderator)]
+    assert "approve" in actions
+    task_state.task.specific.on_action(task_state, moderator, "approve")
+    french.refresh_from_db()
+    assert french.live and french.title == "Page traduite"

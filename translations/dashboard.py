@@ -38,6 +38,7 @@ class Cell:
     action: str
     percent: int | None = None
     page_id: int | None = None
+    translation_id: int | None = None
 
     @property
     def label(self):
@@ -191,7 +192,13 @@ def _cell(page, locale, target, source, translations, percents, request):
         )
     if not target.live:
         return Cell(
-            locale, IN_PROGRESS, edit_url, _("Edit translation"), percent, target.pk
+            locale,
+            IN_PROGRESS,
+            edit_url,
+            _("Edit translation"),
+            percent,
+            target.pk,
+            translation.pk if translation is not None else None,
         )
     live_url = target.get_url(request) or edit_url
     return Cell(locale, LIVE, live_url, _("View"), percent, target.pk)

@@ -99,19 +99,17 @@ hooks.register("before_edit_snippet", _refuse_other_languages, order=-10)
 # The translation dashboard ---------------------------------------------------------
 @hooks.register("register_admin_urls")
 def register_dashboard_url():
-    from .views import translation_dashboard
+    from .views import submit_for_moderation, translation_dashboard
 
-    return [
+    urls = [
+        path("dashboard/", translation_dashboard, name="dashboard"),
         path(
-            "translations/dashboard/",
-            include(
-                (
-                    [path("", translation_dashboard, name="dashboard")],
-                    "portal_translations",
-                )
-            ),
-        )
+            "submit/<int:translation_id>/",
+            submit_for_moderation,
+            name="submit_for_moderation",
+        ),
     ]
+    return [path("translations/", include((urls, "portal_translations")))]
 
 
 class DashboardMenuItem(MenuItem):
