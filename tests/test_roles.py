@@ -478,3 +478,33 @@ def test_translator_submits_for_moderation_and_moderator_publishes(
     task_state.task.specific.on_action(task_state, moderator, "approve")
     french.refresh_from_db()
     assert french.live and french.title == "Page traduite"
+
+
+def test_editors_and_moderators_on_snippets_and_media(editor, moderator):
+    for perm in ("home.add_partner", "home.change_partner", "wagtailimages.add_image"):
+        assert editor.has_perm(perm) and moderator.has_perm(perm)
+    assert editor.has_perm("wagtaildocs.add_document")
+    assert not editor.has_perm("home.delete_partner")
+    assert moderator.has_perm("home.delete_partner")
+
+
+def test_translator_translates_a_snippet_into_their_language(
+    client, translator_fr, locales
+):
+    english = Partner.objects.create(
+        locale=locales["en"],
+        name="A partner for the test",
+        short_name="TEST",
+        country="FR",
+    )
+    login(client, translator_fr)
+    url = reverse(
+        "wagtail_localize:submit_snippet_translation",
+        args=["home", "partner", english.pk],
+    )
+    form = client.get(url)
+    assert list(form.context["form"].fields["locales"].queryset) == [locales["fr"]]
+    assert client.post(url, {"locales": [locales["fr"].pk]}).status_code == 302
+    french = english.get_translation(locales["fr"])
+    edit = reverse("wagtailsnippets_home_partner:edit", args=[french.pk])
+    assert client.get(edit).status_code == 200
