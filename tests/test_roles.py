@@ -508,3 +508,34 @@ def test_translator_translates_a_snippet_into_their_language(
     french = english.get_translation(locales["fr"])
     edit = reverse("wagtailsnippets_home_partner:edit", args=[french.pk])
     assert client.get(edit).status_code == 200
+
+
+def test_translator_cannot_make_a_live_alias_by_copying(
+    client, translator_fr, home, locales
+):
+    french_about = home.get_children().get(slug="about").get_translation(locales["fr"])
+    assert french_about.live
+    login(client, translator_fr)
+    response = client.post(
+        reverse("wagtailadmin_pages:copy", args=[french_about.pk]),
+        {
+            "new_title": "Alias",
+            "new_slug": "alias-live",
+            "new_parent_page": french_about.get_parent().pk,
+            "alias": "on",
+        },
+    )
+    assert refused(response)
+    assert not Page.objects.filter(slug="alias-live").exists()
+    # A plain copy stays a draft.
+    client.post(
+        reverse("wagtailadmin_pages:copy", args=[french_about.pk]),
+        {
+            "new_title": "Copie",
+            "new_slug": "copie-brouillon",
+            "new_parent_page": french_about.get_parent().pk,
+            "publish_copies": "on",
+        },
+    )
+    copy = Page.objects.filter(slug="copie-brouillon").first()
+    assert copy is None or not copy.live

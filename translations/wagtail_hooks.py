@@ -134,3 +134,20 @@ def add_translation_summary_panel(request, panels):
         from .components import TranslationSummaryPanel
 
         panels.append(TranslationSummaryPanel())
+
+
+@hooks.register("before_copy_page", order=-10)
+def refuse_live_aliases(request, page):
+    """Wagtail creates an alias of a live page live, without asking for the
+    publish permission: only users who may publish make aliases."""
+    if request.method == "POST" and request.POST.get("alias"):
+        from wagtail.models import Page
+
+        parent_id = request.POST.get("new_parent_page")
+        parent = (
+            Page.objects.filter(pk=parent_id).first()
+            if str(parent_id).isdigit()
+            else page.get_parent()
+        ) or page.get_parent()
+        if not parent.permissions_for_user(request.user).can_publish_subpage():
+            raise PermissionDenied
