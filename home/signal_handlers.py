@@ -15,6 +15,14 @@ def _topics_changed(sender, **kwargs):
     navigation.bump_version()
 
 
+def _image_changed(sender, instance, **kwargs):
+    """The home page's latest news are cached with their image renditions."""
+    from .models import NewsPage
+
+    if NewsPage.objects.filter(lead_image_id=instance.pk).exists():
+        navigation.bump_version()
+
+
 def _page_changed(sender, instance, **kwargs):
     from .models import NewsPage
 
@@ -30,5 +38,14 @@ def connect():
 
     post_save.connect(_topics_changed, sender=Topic, dispatch_uid="home_topic_save")
     post_delete.connect(_topics_changed, sender=Topic, dispatch_uid="home_topic_delete")
+    from wagtail.images import get_image_model
+
+    image_model = get_image_model()
+    post_save.connect(
+        _image_changed, sender=image_model, dispatch_uid="home_image_save"
+    )
+    post_delete.connect(
+        _image_changed, sender=image_model, dispatch_uid="home_image_delete"
+    )
     page_published.connect(_page_changed, dispatch_uid="home_news_published")
     page_unpublished.connect(_page_changed, dispatch_uid="home_news_unpublished")

@@ -69,39 +69,65 @@ def register_news_listing():
 
 @hooks.register("portal_home_sections")
 def news_home_section(request, home_page):
-    """The three latest articles of the home page's language."""
+    """The three latest articles of the home page's language, as plain values
+    cached until a page is published (no query on a warm cache)."""
     from django.db.models import Prefetch
     from wagtail.images import get_image_model
 
-    index = (
-        NewsIndexPage.objects.live()
-        .filter(locale_id=home_page.locale_id)
-        .defer_streamfields()
-        .first()
-    )
-    if index is None:
-        return None
-    rendition_model = get_image_model().get_rendition_model()
-    articles = list(
-        index.articles()
-        .defer_streamfields()
-        .select_related("lead_image")
-        .prefetch_related(
-            Prefetch(
-                "lead_image__renditions",
-                queryset=rendition_model.objects.filter(filter_spec=NEWS_CARD_IMAGE),
-                to_attr="prefetched_renditions",
+    from portal import navigation
+
+    from .models import _public
+
+    def build():
+        rendition_model = get_image_model().get_rendition_model()
+        articles = (
+            _public(NewsPage.objects.live().filter(locale_id=home_page.locale_id))
+            .defer_streamfields()
+            .select_related("lead_image")
+            .prefetch_related(
+                Prefetch(
+                    "lead_image__renditions",
+                    queryset=rendition_model.objects.filter(
+                        filter_spec=NEWS_CARD_IMAGE
+                    ),
+                    to_attr="prefetched_renditions",
+                )
             )
-        )[:3]
-    )
-    if not articles:
+            .order_by("-date", "-pk")[:3]
+        )
+        cards = []
+        for article in articles:
+            image = None
+            if article.lead_image is not None:
+                rendition = article.lead_image.get_rendition(NEWS_CARD_IMAGE)
+                image = {
+                    "url": rendition.url,
+                    "width": rendition.width,
+                    "height": rendition.height,
+                    "alt": article.lead_alt(),
+                }
+            url = article.get_url(request) or ""
+            cards.append(
+                {
+                    "title": article.title,
+                    "url": url,
+                    "date": article.date,
+                    "intro": article.intro,
+                    "image": image,
+                    "index_url": url[: url.rstrip("/").rfind("/") + 1],
+                }
+            )
+        return cards
+
+    host = request.get_host() if request is not None else ""
+    cards = navigation._cached(f"news-home:{host}:{home_page.locale_id}", build)
+    if not cards:
         return None
     return {
         "template": "home/includes/news_home_section.html",
         "order": 20,
-        "index": index,
-        "url": index.get_url(request),
-        "articles": articles,
+        "articles": cards,
+        "url": cards[0]["index_url"],
     }
 
 

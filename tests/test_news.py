@@ -55,7 +55,12 @@ def card_titles(html):
 
 
 def news_index(code):
-    return NewsIndexPage.objects.get(locale__language_code=code)
+    # The demo's index (a module fixture adds a second English one).
+    return (
+        NewsIndexPage.objects.filter(locale__language_code=code)
+        .order_by("path")
+        .first()
+    )
 
 
 def json_ld_of(html):
@@ -633,3 +638,33 @@ def test_preview_of_an_unsaved_article_with_related_pages_renders():
     related = html.split('id="related-title"')[1]
     assert "À propos du projet" in related  # the chosen page, in French
     assert "Formation pilote à la Cité des métiers de Paris" in related
+
+
+@pytest.mark.django_db
+def test_home_news_section_costs_no_query_on_a_warm_cache(client):
+    client.get("/fr/")
+    with CaptureQueriesContext(connection) as with_news:
+        client.get("/fr/")
+    with CaptureQueriesContext(connection) as about:
+        client.get("/fr/a-propos/")
+    # The home page pays its own sections and partners, not the news.
+    news_queries = [
+        q["sql"] for q in with_news.captured_queries if "home_newspage" in q["sql"]
+    ]
+    assert news_queries == []
+    assert len(about) <= 12
+
+
+@pytest.mark.django_db
+def test_publishing_an_article_refreshes_the_home_page_at_once(client):
+    assert "Fresh news" not in html_of(client, "/en/")  # the cache is warm now
+    article = make_article(
+        news_index("en"), 500, title="Fresh news", date=datetime.date(2031, 1, 1)
+    )
+    article.save_revision().publish()
+    section = html_of(client, "/en/").split('class="home-news"')[1]
+    titles = card_titles(section.split("</section>")[0])
+    assert titles[0] == "Fresh news"
+    assert len(titles) == 3
+    article.unpublish()
+    assert "Fresh news" not in html_of(client, "/en/")
