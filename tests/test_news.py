@@ -668,3 +668,15 @@ def test_publishing_an_article_refreshes_the_home_page_at_once(client):
     assert len(titles) == 3
     article.unpublish()
     assert "Fresh news" not in html_of(client, "/en/")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "suffix", ["no-such-article/", "rss/extra/", "atom/x/", "rss/?page=abc"]
+)
+def test_unknown_news_addresses_answer_404_or_the_feed(client, suffix):
+    response = client.get(news_index("en").url + suffix)
+    if suffix.startswith("rss/?"):
+        assert response.status_code == 200  # a feed ignores the query string
+    else:
+        assert response.status_code == 404
