@@ -1,3 +1,7 @@
 """URL patterns of the search app, served under the language prefix (/<lang>/...)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [path("search/", views.search, name="search")]
