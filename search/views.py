@@ -171,6 +171,20 @@ def promotions_for(words, locale):
     return promoted
 
 
+RELEVANCE_LIMIT = 300  # tests patch it to cover both orders
+
+
+def ranked(pages, words, count):
+    """Search results, best first. The database backends score each row with a
+    correlated subquery (slow on SQLite past a few hundred matches), so large
+    result sets are ordered newest first."""
+    text = " ".join(words)
+    if count <= RELEVANCE_LIMIT:
+        return pages.search(text, operator="and")
+    ordered = pages.order_by("-last_published_at", "-id")
+    return ordered.search(text, operator="and", order_by_relevance=False)
+
+
 def _page_number(raw):
     try:
         return max(1, min(int(raw), 10_000))
@@ -273,7 +287,7 @@ def run_search(request, context, words, locale, active_type, number):
     found_pages = []
     if start < page_count:
         found_pages = list(
-            page_results.search(text, operator="and")[start : min(stop, page_count)]
+            ranked(page_results, words, page_count)[start : min(stop, page_count)]
         )
     found_docs = []
     if stop > page_count and doc_count:

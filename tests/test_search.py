@@ -184,3 +184,14 @@ def test_index_follows_publish_unpublish_delete(client, home):
     assert "Okapi story" in get(client, "en", q="okapi").content.decode()
     page.delete()
     assert "Okapi story" not in get(client, "en", q="okapi").content.decode()
+
+
+def test_large_result_sets_are_ordered_newest_first(client, home, monkeypatch):
+    from search import views
+
+    monkeypatch.setattr(views, "RELEVANCE_LIMIT", 1)
+    standard(home, "gnu-old", "Gnu older")
+    standard(home, "gnu-new", "Gnu newer")
+    html = get(client, "en", q="gnu").content.decode()
+    assert "could not run" not in html
+    assert html.index("Gnu newer") < html.index("Gnu older")

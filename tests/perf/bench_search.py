@@ -232,6 +232,7 @@ def main():
             def hit(url=url):
                 response = client.get(url)
                 assert response.status_code == 200, response.status_code
+                assert b"could not run this search" not in response.content
 
             hit()
             samples = []
