@@ -1,0 +1,762 @@
+"""Events of the project: multiplier events, trainings, transnational and
+community-of-practice meetings and webinars, with their agenda, speakers,
+presentations and recording, an .ics per event and a calendar per language."""
+
+import datetime
+import zoneinfo
+
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
+from wagtail.fields import StreamField
+from wagtail.images import get_image_model_string
+from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from portal.blocks import BodyBlock
+from portal.pages import PortalPageMixin
+
+EVENTS_PAGE_SIZE = 12
+
+
+def validate_time_zone(value):
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            _("%(value)s is not a time zone name such as Europe/Paris."),
+            params={"value": value},
+        ) from None
+
+
+def validate_rrule(value):
+    from dateutil.rrule import rrulestr
+
+    if not value:
+        return
+    try:
+        rrulestr(value, dtstart=datetime.datetime(2020, 1, 1))
+    except (ValueError, TypeError) as error:
+        raise ValidationError(
+            _(
+                "This is not a valid RFC 5545 rule (%(error)s), e.g. FREQ=MONTHLY;INTERVAL=2."
+            ),
+            params={"error": str(error)[:100]},
+        ) from None
+
+
+class Person(TranslatableMixin, models.Model):
+    """A speaker or moderator of events (translatable: role and name spelling)."""
+
+    name = models.CharField(
+        _("name"), max_length=200, help_text=_("The person's full name.")
+    )
+    role = models.CharField(
+        _("role"),
+        max_length=200,
+        blank=True,
+        help_text=_("Their job title, e.g. project and policy coordinator."),
+    )
+    organisation = models.ForeignKey(
+        "home.Partner",
+        verbose_name=_("organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The partner organisation they work for, if any."),
+    )
+    organisation_name = models.CharField(
+        _("other organisation"),
+        max_length=200,
+        blank=True,
+        help_text=_("Their organisation when it is not a partner of the project."),
+    )
+    photo = models.ForeignKey(
+        get_image_model_string(),
+        verbose_name=_("photo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A portrait; its alternative text is the person's name."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("organisation_name"),
+        FieldPanel("photo"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("name"),
+        SynchronizedField("organisation", overridable=False),
+        SynchronizedField("photo", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def organisation_label(self):
+        if self.organisation_name:
+            return self.organisation_name
+        return self.organisation.name if self.organisation_id else ""
+
+
+class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
+    """The events of one language: upcoming first, past by year, filter by type,
+    and the language's calendar feed."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A sentence or two shown under the title of the events page."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("events index")
+
+    def events(self):
+        from home.models import _public
+
+        return _public(
+            EventPage.objects.live().child_of(self).filter(locale_id=self.locale_id)
+        )
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.render(request, context_overrides=self.listing(request))
+
+    def listing(self, request):
+        messages = []
+        now = timezone.now()
+        types = dict(EventPage.TYPE_CHOICES)
+        chosen = {}
+        kind = request.GET.get("type", "").strip()
+        if kind:
+            if kind in types:
+                chosen["type"] = kind
+            else:
+                messages.append(
+                    gettext('There is no event type "%(value)s"; showing every type.')
+                    % {"value": kind[:60]}
+                )
+        when = request.GET.get("when", "").strip()
+        if when:
+            if when in ("upcoming", "past"):
+                chosen["when"] = when
+            else:
+                messages.append(
+                    gettext(
+                        '"%(value)s" is neither upcoming nor past; showing upcoming events.'
+                    )
+                    % {"value": when[:20]}
+                )
+        past = chosen.get("when") == "past"
+        events = self.events().defer_streamfields().select_related("organiser")
+        if "type" in chosen:
+            events = events.filter(event_type=chosen["type"])
+        if past:
+            events = events.filter(end__lt=now).order_by("-start", "-pk")
+        else:
+            events = events.filter(end__gte=now).order_by("start", "pk")
+
+        paginator = Paginator(events, EVENTS_PAGE_SIZE)
+        page_number = request.GET.get("page", "1")
+        try:
+            results = paginator.page(page_number)
+        except PageNotAnInteger:
+            messages.append(gettext("That page number is not valid; showing page 1."))
+            results = paginator.page(1)
+        except EmptyPage:
+            messages.append(
+                gettext("There is no page %(number)s; showing the last page.")
+                % {"number": str(page_number)[:10]}
+            )
+            results = paginator.page(paginator.num_pages)
+
+        # The past archive, grouped by year (the events of this page only).
+        years = []
+        if past:
+            for event in results:
+                year = event.local_start.year
+                if not years or years[-1]["year"] != year:
+                    years.append({"year": year, "events": []})
+                years[-1]["events"].append(event)
+
+        from urllib.parse import urlencode
+
+        def link(**changes):
+            params = {k: v for k, v in {**chosen, **changes}.items() if v}
+            return "?" + urlencode(params) if params else "?"
+
+        return {
+            "events": results,
+            "paginator": paginator,
+            "past": past,
+            "years": years,
+            "messages_list": messages,
+            "chosen": chosen,
+            "tabs": [
+                {
+                    "label": gettext("Upcoming events"),
+                    "url": link(when=None),
+                    "current": not past,
+                },
+                {
+                    "label": gettext("Past events"),
+                    "url": link(when="past"),
+                    "current": past,
+                },
+            ],
+            "type_options": [
+                {
+                    "label": label,
+                    "url": link(type=value),
+                    "current": chosen.get("type") == value,
+                }
+                for value, label in EventPage.TYPE_CHOICES
+            ],
+            "all_types_url": link(type=None),
+            "page_link_prefix": link() + ("&" if chosen else ""),
+        }
+
+    def calendar_url(self, request=None):
+        return (self.get_full_url(request) or "").rstrip("/") + "/calendar.ics"
+
+    @path("calendar.ics", name="calendar")
+    def calendar_feed(self, request):
+        from .ical import calendar_response
+
+        events = (
+            self.events().select_related("organiser", "locale").order_by("start", "pk")
+        )
+        return calendar_response(
+            list(events), request, filename=f"{self.slug}.ics", name=self.title
+        )
+
+
+class EventPage(PortalPageMixin, RoutablePageMixin, Page):
+    """One event: when and where, how to register, the agenda, the speakers and,
+    afterwards, the recording and the presentations."""
+
+    TYPE_MULTIPLIER = "multiplier"
+    TYPE_TRAINING = "training"
+    TYPE_TRANSNATIONAL = "transnational"
+    TYPE_COMMUNITY = "community"
+    TYPE_WEBINAR = "webinar"
+    TYPE_CHOICES = [
+        (TYPE_MULTIPLIER, _("Multiplier event")),
+        (TYPE_TRAINING, _("Training")),
+        (TYPE_TRANSNATIONAL, _("Transnational meeting")),
+        (TYPE_COMMUNITY, _("Community-of-practice meeting")),
+        (TYPE_WEBINAR, _("Webinar")),
+    ]
+    MODE_IN_PERSON = "in_person"
+    MODE_ONLINE = "online"
+    MODE_HYBRID = "hybrid"
+    MODE_CHOICES = [
+        (MODE_IN_PERSON, _("In person")),
+        (MODE_ONLINE, _("Online")),
+        (MODE_HYBRID, _("Hybrid (in person and online)")),
+    ]
+    SCHEMA_MODES = {
+        MODE_IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
+        MODE_ONLINE: "https://schema.org/OnlineEventAttendanceMode",
+        MODE_HYBRID: "https://schema.org/MixedEventAttendanceMode",
+    }
+
+    event_type = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=TYPE_CHOICES,
+        default=TYPE_MULTIPLIER,
+        help_text=_("What kind of event this is; visitors filter events by type."),
+    )
+    start = models.DateTimeField(
+        _("start"),
+        help_text=_("When the event starts, in the event's time zone below."),
+    )
+    end = models.DateTimeField(
+        _("end"),
+        help_text=_("When the event ends, in the event's time zone below."),
+    )
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Europe/Paris",
+        validators=[validate_time_zone],
+        help_text=_("The time zone of the event, e.g. Europe/Paris or Europe/Zagreb."),
+    )
+    attendance_mode = models.CharField(
+        _("attendance mode"),
+        max_length=20,
+        choices=MODE_CHOICES,
+        default=MODE_IN_PERSON,
+        help_text=_("Whether people attend in a venue, online, or either."),
+    )
+    venue_name = models.CharField(
+        _("venue"),
+        max_length=200,
+        blank=True,
+        help_text=_("The name of the place, for events held in person."),
+    )
+    address = models.TextField(
+        _("address"),
+        blank=True,
+        help_text=_("The postal address of the venue."),
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("The venue's latitude in decimal degrees, e.g. 48.895."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        help_text=_("The venue's longitude in decimal degrees, e.g. 2.388."),
+    )
+    centre = models.ForeignKey(
+        "directory.CentrePage",
+        verbose_name=_("centre"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The guidance centre of the directory hosting the event, if any."),
+    )
+    online_url = models.URLField(
+        _("online platform"),
+        blank=True,
+        help_text=_(
+            "The address where people join online (for online or hybrid events)."
+        ),
+    )
+    registration_url = models.URLField(
+        _("registration"),
+        blank=True,
+        help_text=_("Where people register; shown first before the event."),
+    )
+    organiser = models.ForeignKey(
+        "home.Partner",
+        verbose_name=_("organiser"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The partner organisation that organises the event."),
+    )
+    intro = models.TextField(
+        _("introduction"),
+        max_length=400,
+        blank=True,
+        help_text=_(
+            "The event in one or two sentences, shown in listings and calendars."
+        ),
+    )
+    body = StreamField(
+        BodyBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("The full description of the event, or its report afterwards."),
+    )
+    recording_url = models.URLField(
+        _("recording"),
+        blank=True,
+        help_text=_(
+            "A YouTube or Vimeo address of the recording; nothing is loaded from it "
+            "until a visitor clicks."
+        ),
+    )
+    transcript_url = models.URLField(
+        _("transcript or captions"),
+        blank=True,
+        help_text=_("Where visitors can read what is said in the recording."),
+    )
+    series_rule = models.CharField(
+        _("series rule"),
+        max_length=255,
+        blank=True,
+        validators=[validate_rrule],
+        help_text=_(
+            "For a recurring series: an RFC 5545 rule from the start date, e.g. "
+            "FREQ=MONTHLY;INTERVAL=2 for every two months. Leave empty for a single event."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("event_type"),
+        MultiFieldPanel(
+            [
+                FieldPanel("start"),
+                FieldPanel("end"),
+                FieldPanel("time_zone"),
+                FieldPanel("series_rule"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("attendance_mode"),
+                FieldPanel("venue_name"),
+                FieldPanel("address"),
+                FieldPanel("latitude"),
+                FieldPanel("longitude"),
+                FieldPanel("centre"),
+                FieldPanel("online_url"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("registration_url"),
+        FieldPanel("organiser"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("sessions", label=_("Session"), heading=_("Agenda")),
+        InlinePanel(
+            "presentations", label=_("Presentation"), heading=_("Presentations")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("recording_url"), FieldPanel("transcript_url")],
+            heading=_("Recording"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("start"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("event_type", overridable=False),
+        SynchronizedField("start", overridable=False),
+        SynchronizedField("end", overridable=False),
+        SynchronizedField("time_zone", overridable=False),
+        SynchronizedField("series_rule", overridable=False),
+        SynchronizedField("attendance_mode", overridable=False),
+        SynchronizedField("latitude", overridable=False),
+        SynchronizedField("longitude", overridable=False),
+        SynchronizedField("centre", overridable=False),
+        SynchronizedField("online_url"),
+        SynchronizedField("registration_url"),
+        SynchronizedField("organiser", overridable=False),
+        SynchronizedField("recording_url"),
+        SynchronizedField("transcript_url"),
+    ]
+
+    parent_page_types = ["events.EventIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("The end must come after the start.")})
+
+    # Time -----------------------------------------------------------------
+    @property
+    def tz(self):
+        try:
+            return zoneinfo.ZoneInfo(self.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return datetime.UTC
+
+    @property
+    def local_start(self):
+        return self.start.astimezone(self.tz)
+
+    @property
+    def local_end(self):
+        return self.end.astimezone(self.tz)
+
+    @property
+    def tz_label(self):
+        """'Europe/Paris, CET' style name of the event's time zone."""
+        abbreviation = self.local_start.tzname()
+        if abbreviation and abbreviation != self.time_zone:
+            return f"{self.time_zone} ({abbreviation})"
+        return self.time_zone
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    def next_dates(self, count=3):
+        """The next occurrences of the series (start times in the event's zone)."""
+        if not self.series_rule:
+            return []
+        from dateutil.rrule import rrulestr
+
+        try:
+            rule = rrulestr(self.series_rule, dtstart=self.local_start)
+        except (ValueError, TypeError):
+            return []
+        now = timezone.now().astimezone(self.tz)
+        dates = []
+        moment = rule.after(now, inc=True)
+        while moment is not None and len(dates) < count:
+            dates.append(moment)
+            moment = rule.after(moment)
+        return dates
+
+    # Presentations -------------------------------------------------------
+    def public_presentations(self):
+        """The presentations whose document visitors may download: not in a
+        collection with a view restriction."""
+        from wagtail.models import CollectionViewRestriction
+
+        restricted = set()
+        for restriction in CollectionViewRestriction.objects.select_related(
+            "collection"
+        ):
+            restricted.update(
+                restriction.collection.get_descendants(inclusive=True).values_list(
+                    "pk", flat=True
+                )
+            )
+        presentations = [
+            p
+            for p in self.presentations.select_related(
+                "document", "document__collection"
+            )
+            if p.document_id and p.document.collection_id not in restricted
+        ]
+        return presentations
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sessions"] = list(self.sessions.prefetch_related("speakers"))
+        context["presentations"] = self.public_presentations()
+        speakers = {}
+        for session in context["sessions"]:
+            for person in session.speakers.all():
+                speakers.setdefault(person.pk, person)
+        context["speakers"] = list(speakers.values())
+        context["page_json_ld"] = self.get_json_ld(request)
+        context["is_past"] = self.is_past
+        context["next_dates"] = self.next_dates()
+        return context
+
+    def get_json_ld(self, request, speakers=None):
+        if speakers is None:
+            speakers = {}
+            for session in self.sessions.prefetch_related("speakers"):
+                for person in session.speakers.all():
+                    speakers.setdefault(person.pk, person)
+            speakers = list(speakers.values())
+        url = self.get_full_url(request)
+        status = "https://schema.org/EventScheduled"
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": self.title,
+            "description": self.intro,
+            "url": url,
+            "startDate": self.local_start.isoformat(timespec="seconds"),
+            "endDate": self.local_end.isoformat(timespec="seconds"),
+            "eventAttendanceMode": self.SCHEMA_MODES.get(self.attendance_mode),
+            "eventStatus": status,
+            "inLanguage": self.locale.language_code,
+        }
+        locations = []
+        if self.attendance_mode in (self.MODE_IN_PERSON, self.MODE_HYBRID):
+            place = {"@type": "Place", "name": self.venue_name or self.title}
+            if self.address:
+                place["address"] = self.address
+            if self.latitude is not None and self.longitude is not None:
+                place["geo"] = {
+                    "@type": "GeoCoordinates",
+                    "latitude": float(self.latitude),
+                    "longitude": float(self.longitude),
+                }
+            locations.append(place)
+        if self.attendance_mode in (self.MODE_ONLINE, self.MODE_HYBRID):
+            virtual = {"@type": "VirtualLocation"}
+            if self.online_url:
+                virtual["url"] = self.online_url
+            locations.append(virtual)
+        if locations:
+            data["location"] = locations[0] if len(locations) == 1 else locations
+        if self.organiser_id:
+            organiser = self.organiser
+            data["organizer"] = {"@type": "Organization", "name": organiser.name}
+            if organiser.website:
+                data["organizer"]["url"] = organiser.website
+        if speakers:
+            data["performer"] = [{"@type": "Person", "name": p.name} for p in speakers]
+        if self.registration_url and not self.is_past:
+            data["offers"] = {
+                "@type": "Offer",
+                "url": self.registration_url,
+                "price": "0",
+                "priceCurrency": "EUR",
+                "availability": "https://schema.org/InStock",
+            }
+        result = [data]
+        if self.is_past and self.recording_url:
+            data["recordedIn"] = {"@id": self.recording_url}
+            result.append(
+                {
+                    "@context": "https://schema.org",
+                    "@type": "VideoObject",
+                    "@id": self.recording_url,
+                    "name": gettext("Recording: %(title)s") % {"title": self.title},
+                    "description": self.intro or self.title,
+                    "contentUrl": self.recording_url,
+                    "uploadDate": self.local_end.isoformat(timespec="seconds"),
+                    "thumbnailUrl": [],
+                }
+            )
+        return result
+
+    # Routes ----------------------------------------------------------------
+    @path("")
+    def event_route(self, request, *args, **kwargs):
+        return self.render(request)
+
+    @path("event.ics", name="ics")
+    def ics_route(self, request):
+        from .ical import calendar_response
+
+        return calendar_response(
+            [self], request, filename=f"{self.slug}.ics", name=self.title
+        )
+
+    @path("presentations.zip", name="presentations_zip")
+    def presentations_zip(self, request):
+        from .zips import presentations_response
+
+        return presentations_response(self)
+
+
+class EventSession(Orderable):
+    """One item of an event's agenda."""
+
+    page = ParentalKey(
+        EventPage,
+        related_name="sessions",
+        on_delete=models.CASCADE,
+        help_text=_("The event this session belongs to."),
+    )
+    time = models.TimeField(
+        _("time"),
+        null=True,
+        blank=True,
+        help_text=_("When the session starts, in the event's time zone."),
+    )
+    title = models.CharField(
+        _("title"), max_length=255, help_text=_("What the session is, e.g. Welcome.")
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("A sentence or two about the session."),
+    )
+    speakers = ParentalManyToManyField(
+        Person,
+        verbose_name=_("speakers and moderators"),
+        blank=True,
+        related_name="+",
+        help_text=_("Who speaks or moderates in this session."),
+    )
+
+    panels = [
+        FieldPanel("time"),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("speakers"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("time", overridable=False),
+        SynchronizedField("speakers", overridable=False),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+
+class EventPresentation(Orderable):
+    """A presentation given at an event, as a downloadable document."""
+
+    page = ParentalKey(
+        EventPage,
+        related_name="presentations",
+        on_delete=models.CASCADE,
+        help_text=_("The event the presentation was given at."),
+    )
+    document = models.ForeignKey(
+        get_document_model_string(),
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The slides or paper (PDF, PowerPoint...)."),
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=255,
+        blank=True,
+        help_text=_("The title shown to visitors; leave empty to use the document's."),
+    )
+    speaker = models.CharField(
+        _("speaker or organisation"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who gave the presentation."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        blank=True,
+        help_text=_("The language of the document, as a code such as en or fr."),
+    )
+
+    panels = [
+        FieldPanel("document"),
+        FieldPanel("title"),
+        FieldPanel("speaker"),
+        FieldPanel("language"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("document"),
+        SynchronizedField("language"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("presentation")
+        verbose_name_plural = _("presentations")
+
+    @property
+    def label(self):
+        return self.title or self.document.title

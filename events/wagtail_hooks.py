@@ -1,0 +1,91 @@
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import EventIndexPage, EventPage, Person
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("Speakers")
+    list_display = ["name", "role", "organisation"]
+    search_fields = ["name", "role"]
+
+
+register_snippet(PersonViewSet)
+
+
+@hooks.register("portal_home_sections")
+def events_home_section(request, home_page):
+    """The next three events of the home page's language, as plain values
+    cached until a page is published."""
+    from home.models import _public
+    from portal import navigation
+
+    def build():
+        events = (
+            _public(
+                EventPage.objects.live().filter(
+                    locale_id=home_page.locale_id, end__gte=timezone.now()
+                )
+            )
+            .defer_streamfields()
+            .order_by("start", "pk")[:3]
+        )
+        cards = []
+        for event in events:
+            url = event.get_url(request) or ""
+            cards.append(
+                {
+                    "title": event.title,
+                    "url": url,
+                    "start": event.local_start,
+                    "end": event.local_end,
+                    "tz_label": event.tz_label,
+                    "type": event.get_event_type_display(),
+                    "mode": event.get_attendance_mode_display(),
+                    "intro": event.intro,
+                    "index_url": url[: url.rstrip("/").rfind("/") + 1],
+                }
+            )
+        return cards
+
+    host = request.get_host() if request is not None else ""
+    # The hour in the key: an event drops off once it has ended.
+    hour = timezone.now().strftime("%Y%m%d%H")
+    cards = navigation._cached(
+        f"events-home:{host}:{home_page.locale_id}:{hour}", build
+    )
+    if not cards:
+        return None
+    return {
+        "template": "events/includes/events_home_section.html",
+        "order": 30,
+        "events": cards,
+        "url": cards[0]["index_url"],
+    }
+
+
+@hooks.register("portal_head_links")
+def events_calendar_link(request):
+    """The calendar feed of the active language's events (one query)."""
+    index = (
+        EventIndexPage.objects.live()
+        .filter(locale__language_code=get_language())
+        .defer_streamfields()
+        .first()
+    )
+    if index is None:
+        return []
+    return [
+        {
+            "rel": "alternate",
+            "type": "text/calendar",
+            "href": index.calendar_url(request),
+            "title": gettext("%(title)s (calendar)") % {"title": index.title},
+        }
+    ]
