@@ -70,6 +70,17 @@ class HomePage(PortalPageMixin, Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
+    # Each section of the site, once per language (their own max_count_per_parent).
+    subpage_types = [
+        "home.StandardPage",
+        "home.NewsIndexPage",
+        "events.EventIndexPage",
+        "directory.DirectoryPage",
+        "guide.GuidePage",
+        "guide.CaseStudyIndexPage",
+        "guide.CompetenceFrameworkPage",
+        "guide.ProjectOutputsPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
@@ -847,7 +858,9 @@ class NewsPage(PortalPageMixin, Page):
             author = {"@type": "Organization", "name": "Keep In Pact"}
         published = self.date.isoformat()
         modified = (
-            self.last_published_at.isoformat() if self.last_published_at else published
+            self.last_published_at.isoformat(timespec="seconds")
+            if self.last_published_at
+            else published
         )
         data = {
             "@context": "https://schema.org",

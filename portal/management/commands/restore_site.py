@@ -8,6 +8,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -95,6 +96,8 @@ class Command(BaseCommand):
 
         for alias in caches:
             caches[alias].clear()
+        # The content types may have new ids: forget the ones this process knew.
+        ContentType.objects.clear_cache()
         self.stdout.write(
             f"Restored {manifest['objects']} database objects and {restored} "
             "media files."

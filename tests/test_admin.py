@@ -1,0 +1,64 @@
+"""Editors' side of every content type, whatever app it comes from: the edit and
+preview views of every demo page, and the listing of every snippet, answer."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from wagtail.models import Page, get_page_models
+from wagtail.snippets.models import get_snippet_models
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    user = get_user_model().objects.create_superuser("chief", "chief@example.org", "pw")
+    client.force_login(user)
+    return client
+
+
+def test_every_page_type_with_demo_content_can_be_edited_and_previewed(admin_client):
+    seen = set()
+    for page in Page.objects.filter(depth__gt=1).specific().order_by("path"):
+        if type(page) in seen:
+            continue
+        seen.add(type(page))
+        edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert edit.status_code == 200, type(page).__name__
+        preview = admin_client.get(reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]))
+        assert preview.status_code in (200, 405), type(page).__name__
+    assert len(seen) >= 2
+
+
+def test_every_page_model_declares_where_it_lives():
+    for model in get_page_models():
+        if model is Page or model._meta.app_label.startswith("wagtail"):
+            continue
+        assert "parent_page_types" in model.__dict__, model.__name__
+        assert "subpage_types" in model.__dict__ or model.subpage_types is not None, model.__name__
+
+
+def test_every_field_of_our_models_has_help_text():
+    from django.apps import apps
+
+    ours = {"home", "events", "guide", "directory", "portal_search", "portal"}
+    skipped = {"id", "page_ptr", "translation_key", "locale", "content_type", "site"}
+    for model in apps.get_models():
+        if model._meta.app_label not in ours:
+            continue
+        for field in model._meta.get_fields():
+            if not getattr(field, "concrete", False) or field.auto_created:
+                continue
+            if field.name in skipped or field.name.endswith("_ptr") or field.name == "sort_order":
+                continue
+            if field.model is not model or field.model._meta.app_label not in ours:
+                continue
+            if field.name in {f.name for f in Page._meta.get_fields()}:
+                continue
+            assert field.help_text, f"{model.__name__}.{field.name} has no help_text"
+
+
+def test_every_snippet_listing_answers(admin_client):
+    for model in get_snippet_models():
+        url = reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:list")
+        assert admin_client.get(url).status_code == 200, model.__name__
