@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
@@ -244,9 +245,9 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
         }
 
     def calendar_url(self, request=None):
-        return (self.get_full_url(request) or "").rstrip("/") + "/calendar.ics"
+        return (self.get_full_url(request) or "").rstrip("/") + "/calendar/"
 
-    @path("calendar.ics", name="calendar")
+    @path("calendar/", name="calendar")
     def calendar_feed(self, request):
         from .ical import calendar_response
 
@@ -556,23 +557,80 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = list(self.sessions.prefetch_related("speakers"))
+        context["sessions"] = self.agenda()
         context["presentations"] = self.public_presentations()
         speakers = {}
         for session in context["sessions"]:
-            for person in session.speakers.all():
+            for person in session.people:
                 speakers.setdefault(person.pk, person)
         context["speakers"] = list(speakers.values())
-        context["page_json_ld"] = self.get_json_ld(request)
+        context["page_json_ld"] = self.get_json_ld(request, context["speakers"])
         context["is_past"] = self.is_past
         context["next_dates"] = self.next_dates()
+        context["organiser"] = self.localized_organiser(request)
+        context["recording"] = {
+            "url": self.recording_url,
+            "title": self.title,
+            "transcript_url": self.transcript_url,
+        }
         return context
+
+    def localized_organiser(self, request=None):
+        """The organiser in the language the page is read in (cached map)."""
+        if self.organiser_id is None:
+            return None
+        from types import SimpleNamespace
+
+        from home.models import NewsPage, page_language
+
+        return NewsPage.localized_partner(
+            SimpleNamespace(partner_id=self.organiser_id), page_language(self, request)
+        )
+
+    def agenda(self):
+        """The sessions, each with `people`: its speakers in this page's
+        language (default-language fallback); two queries."""
+        sessions = list(self.sessions.all())
+        # Translations of a session share its translation key; their speakers
+        # are those of the source session (wagtail-localize does not copy them).
+        through = EventSession.speakers.through
+        rows = through.objects.filter(
+            eventsession__translation_key__in=[s.translation_key for s in sessions]
+        ).select_related("eventsession", "person")
+        by_session = {}
+        for row in rows.order_by("pk"):
+            session = row.eventsession
+            own = session.locale_id == self.locale_id
+            by_session.setdefault(session.translation_key, {}).setdefault(
+                own, []
+            ).append(row.person)
+        speakers_of = {}
+        for session in sessions:
+            if session.pk is None:  # a preview: the speakers are in memory
+                speakers_of[session] = list(session.speakers.all())
+            else:
+                found = by_session.get(session.translation_key, {})
+                speakers_of[session] = found.get(True) or found.get(False) or []
+        keys = {p.translation_key for people in speakers_of.values() for p in people}
+        localized = {}
+        if keys:
+            localized = {
+                person.translation_key: person
+                for person in Person.objects.filter(
+                    translation_key__in=keys, locale_id=self.locale_id
+                ).select_related("organisation", "photo")
+            }
+        for session in sessions:
+            session.people = [
+                localized.get(p.translation_key, p) for p in speakers_of[session]
+            ]
+        return sessions
 
     def get_json_ld(self, request, speakers=None):
         if speakers is None:
             speakers = {}
-            for session in self.sessions.prefetch_related("speakers"):
-                for person in session.speakers.all():
+            for session in self.agenda():
+                for person in session.people:
                     speakers.setdefault(person.pk, person)
             speakers = list(speakers.values())
         url = self.get_full_url(request)
@@ -608,8 +666,8 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
             locations.append(virtual)
         if locations:
             data["location"] = locations[0] if len(locations) == 1 else locations
-        if self.organiser_id:
-            organiser = self.organiser
+        organiser = self.localized_organiser(request)
+        if organiser is not None:
             data["organizer"] = {"@type": "Organization", "name": organiser.name}
             if organiser.website:
                 data["organizer"]["url"] = organiser.website
@@ -645,7 +703,7 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
     def event_route(self, request, *args, **kwargs):
         return self.render(request)
 
-    @path("event.ics", name="ics")
+    @path("ics/", name="ics")
     def ics_route(self, request):
         from .ical import calendar_response
 
@@ -653,14 +711,14 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
             [self], request, filename=f"{self.slug}.ics", name=self.title
         )
 
-    @path("presentations.zip", name="presentations_zip")
+    @path("presentations/", name="presentations_zip")
     def presentations_zip(self, request):
         from .zips import presentations_response
 
         return presentations_response(self)
 
 
-class EventSession(Orderable):
+class EventSession(TranslatableMixin, Orderable, ClusterableModel):
     """One item of an event's agenda."""
 
     page = ParentalKey(
@@ -702,12 +760,12 @@ class EventSession(Orderable):
         SynchronizedField("speakers", overridable=False),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
 
 
-class EventPresentation(Orderable):
+class EventPresentation(TranslatableMixin, Orderable):
     """A presentation given at an event, as a downloadable document."""
 
     page = ParentalKey(
@@ -753,7 +811,7 @@ class EventPresentation(Orderable):
         SynchronizedField("language"),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("presentation")
         verbose_name_plural = _("presentations")
 

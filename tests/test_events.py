@@ -1,0 +1,421 @@
+"""Events: the demo in English and French, the index (upcoming/past around
+midnight in another time zone, filters, bad input, flat query count), the event
+page (times in the event's zone, JSON-LD), .ics and the calendar feed parsed
+with icalendar, and the streamed zip of presentations (private ones excluded)."""
+
+import datetime
+import io
+import json
+import re
+import zipfile
+import zoneinfo
+
+import pytest
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from icalendar import Calendar
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, CollectionViewRestriction
+
+from events.models import EventIndexPage, EventPage, EventPresentation
+from home.models import HomePage
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+
+
+def index_of(code):
+    return EventIndexPage.objects.get(
+        locale__language_code=code, slug__in=["events", "evenements"]
+    )
+
+
+def event(code, slug_en):
+    en = EventPage.objects.get(locale__language_code="en", slug=slug_en)
+    return (
+        en
+        if code == "en"
+        else en.get_translation(en.locale.__class__.objects.get(language_code=code))
+    )
+
+
+def get(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, (url, response.status_code)
+    return response
+
+
+def json_ld(html):
+    blocks = re.findall(
+        r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S
+    )
+    data = []
+    for block in blocks:
+        value = json.loads(block)
+        data.extend(value if isinstance(value, list) else [value])
+    return data
+
+
+# --- Demo and pages -----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_demo_events_exist_in_english_and_french(client):
+    html = get(client, "/en/events/?when=past").content.decode()
+    for title in [
+        "Final multiplier event",
+        "Pilot training in Paris",
+        "Kick-off meeting in Paris",
+    ]:
+        assert title in html
+    assert '<h3 class="events__year">2022</h3>' in html
+    html = get(client, "/fr/evenements/?when=past").content.decode()
+    for title in [
+        "Événement de diffusion final",
+        "Formation pilote à Paris",
+        "Réunion de lancement à Paris",
+    ]:
+        assert title in html
+
+
+@pytest.mark.django_db
+def test_past_event_leads_with_recording_and_presentations(client):
+    page = event("fr", "final-multiplier-event")
+    html = get(client, page.url).content.decode()
+    assert "Événement de diffusion final" in html
+    # Times in the event's own zone, named.
+    assert "Europe/Paris" in html
+    assert "14:00" in html
+    # Presentations with format and size, the zip link, the agenda and speakers.
+    assert html.count('class="downloads__meta">(PDF, ') == 6
+    assert "presentations/" in html
+    assert "Introduction au concept de Cité des métiers" in html
+    assert "Catherine Kinet" in html and "Pauline Boivin" in html
+    # Presentations come before the agenda after the event.
+    assert html.index("event-presentations-title") < html.index("event-agenda-title")
+
+
+@pytest.mark.django_db
+def test_json_ld_of_an_event(client):
+    page = event("en", "final-multiplier-event")
+    data = json_ld(get(client, page.url).content.decode())
+    events = [d for d in data if d.get("@type") == "Event"]
+    assert len(events) == 1
+    item = events[0]
+    assert item["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert item["location"]["@type"] == "VirtualLocation"
+    assert item["startDate"] == "2022-03-28T14:00:00+02:00"
+    assert item["endDate"] == "2022-03-28T17:00:00+02:00"
+    assert item["eventStatus"] == "https://schema.org/EventScheduled"
+    assert item["organizer"]["@type"] == "Organization"
+    assert {"Marion Seidenbinder", "Pauline Boivin", "Catherine Kinet"} <= {
+        p["name"] for p in item["performer"]
+    }
+    paris = event("en", "pilot-training-paris")
+    item = [
+        d
+        for d in json_ld(get(client, paris.url).content.decode())
+        if d.get("@type") == "Event"
+    ][0]
+    assert item["location"]["@type"] == "Place"
+    assert item["location"]["geo"]["latitude"] == pytest.approx(48.8956)
+    assert item["startDate"] == "2021-12-06T09:30:00+01:00"
+
+
+@pytest.mark.django_db
+def test_recording_is_click_to_load_and_a_video_object_after_the_event(
+    client, django_db_blocker
+):
+    page = event("en", "final-multiplier-event")
+    page.recording_url = "https://www.youtube.com/watch?v=abc"
+    page.transcript_url = "https://example.org/transcript"
+    page.save_revision().publish()
+    html = get(client, page.url).content.decode()
+    assert "<iframe" not in html
+    assert 'data-video-url="https://www.youtube.com/watch?v=abc"' in html
+    assert "https://example.org/transcript" in html
+    videos = [d for d in json_ld(html) if d.get("@type") == "VideoObject"]
+    assert videos and videos[0]["contentUrl"] == "https://www.youtube.com/watch?v=abc"
+
+
+@pytest.mark.django_db
+def test_series_shows_its_next_dates(client, monkeypatch):
+    page = event("en", "community-of-practice-meetings")
+    monkeypatch.setattr(
+        timezone, "now", lambda: datetime.datetime(2021, 1, 1, tzinfo=datetime.UTC)
+    )
+    dates = page.next_dates()
+    assert [d.date() for d in dates] == [
+        datetime.date(2021, 2, 15),
+        datetime.date(2021, 4, 15),
+        datetime.date(2021, 6, 15),
+    ]
+    assert dates[0].hour == 14 and dates[0].tzinfo.key == "Europe/Paris"
+
+
+def test_bad_rule_and_time_zone_are_refused():
+    from django.core.exceptions import ValidationError
+
+    from events.models import validate_rrule, validate_time_zone
+
+    validate_rrule("FREQ=MONTHLY;INTERVAL=2")
+    validate_time_zone("Europe/Zagreb")
+    with pytest.raises(ValidationError):
+        validate_rrule("FREQ=SOMETIMES")
+    with pytest.raises(ValidationError):
+        validate_time_zone("Mars/Olympus")
+
+
+# --- iCalendar ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_event_ics_parses_and_round_trips_dates_and_time_zone(client):
+    page = event("fr", "pilot-training-paris")
+    response = get(client, page.url + "ics/")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    items = calendar.walk("VEVENT")
+    assert len(items) == 1
+    item = items[0]
+    assert str(item["SUMMARY"]) == "Formation pilote à Paris"
+    start = item.decoded("DTSTART")
+    assert start == datetime.datetime(2021, 12, 6, 9, 30, tzinfo=PARIS)
+    assert item["DTSTART"].params["TZID"] == "Europe/Paris"
+    assert item.decoded("DTEND") == page.end
+    assert "DTSTAMP" in item
+    assert str(item["UID"]) == f"{page.translation_key}-fr@keepinpact.eu"
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Paris"
+    # Text is escaped (commas in the address), and survives the round trip.
+    assert b"75019 Paris\\, France" in response.content
+    assert "75019 Paris, France" in str(item["LOCATION"])
+
+
+@pytest.mark.django_db
+def test_uid_is_stable_across_edits(client):
+    page = event("en", "kick-off-meeting-paris")
+    before = Calendar.from_ical(get(client, page.url + "ics/").content).walk("VEVENT")[
+        0
+    ]["UID"]
+    page.title = "Kick-off meeting in Paris (edited)"
+    page.save_revision().publish()
+    after_cal = Calendar.from_ical(get(client, page.url + "ics/").content)
+    after = after_cal.walk("VEVENT")[0]
+    assert after["UID"] == before
+    assert str(after["SUMMARY"]) == "Kick-off meeting in Paris (edited)"
+
+
+@pytest.mark.django_db
+def test_calendar_feed_per_language_is_announced_and_parses(client):
+    html = get(client, "/fr/").content.decode()
+    assert re.search(
+        r'<link[^>]+type="text/calendar"[^>]+/fr/evenements/calendar/', html
+    )
+    response = get(client, "/fr/evenements/calendar/")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = Calendar.from_ical(response.content)
+    items = calendar.walk("VEVENT")
+    summaries = {str(item["SUMMARY"]) for item in items}
+    assert {"Événement de diffusion final", "Formation pilote à Paris"} <= summaries
+    assert "Final multiplier event" not in summaries
+    assert len({str(item["UID"]) for item in items}) == len(items)
+    series = [i for i in items if "RRULE" in i]
+    assert series and series[0]["RRULE"]["INTERVAL"] == [2]
+    for item in items:
+        page = EventPage.objects.get(
+            translation_key=str(item["UID"]).split("-fr@")[0],
+            locale__language_code="fr",
+        )
+        assert item.decoded("DTSTART") == page.start
+
+
+# --- Presentations zip ----------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_zip_has_exactly_the_public_presentations(client):
+    page = event("en", "final-multiplier-event")
+    Document = get_document_model()
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Private events collection")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    secret = Document(title="Internal budget", collection=private)
+    secret.file.save("internal-budget.pdf", ContentFile(b"%PDF-1.4 secret"), save=False)
+    secret.save()
+    EventPresentation.objects.create(
+        page=page, document=secret, title="Internal budget", sort_order=99
+    )
+
+    html = get(client, page.url).content.decode()
+    assert "Internal budget" not in html
+    response = get(client, page.url + "presentations/")
+    assert response.streaming
+    assert response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert archive.testzip() is None
+    names = archive.namelist()
+    assert len(names) == 6
+    assert not any("budget" in name for name in names)
+    expected = {
+        p.document.file.read()
+        for p in page.public_presentations()
+        if not p.document.file.seek(0)
+    }
+    assert {archive.read(name) for name in names} == expected
+    assert all(archive.read(name).startswith(b"%PDF") for name in names)
+
+
+@pytest.mark.django_db
+def test_zip_of_an_event_without_presentations_is_404(client):
+    page = event("en", "kick-off-meeting-paris")
+    get(client, page.url + "presentations/", status=404)
+
+
+# --- Index ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def tokyo_event(db):
+    """An event in Tokyo ending at midnight Tokyo time on 1 June 2030."""
+    index = index_of("en")
+    tokyo = zoneinfo.ZoneInfo("Asia/Tokyo")
+    page = EventPage(
+        title="Tokyo webinar",
+        slug="tokyo-webinar",
+        event_type=EventPage.TYPE_WEBINAR,
+        attendance_mode=EventPage.MODE_ONLINE,
+        time_zone="Asia/Tokyo",
+        start=datetime.datetime(2030, 5, 31, 22, tzinfo=tokyo),
+        end=datetime.datetime(2030, 6, 1, 0, tzinfo=tokyo),
+    )
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    cache.clear()
+    return page
+
+
+@pytest.mark.django_db
+def test_upcoming_and_past_split_around_midnight_in_another_time_zone(
+    client, tokyo_event, monkeypatch
+):
+    # 23:59 in Tokyo on 31 May is 14:59 UTC: still on.
+    monkeypatch.setattr(
+        timezone,
+        "now",
+        lambda: datetime.datetime(2030, 5, 31, 14, 59, tzinfo=datetime.UTC),
+    )
+    html = get(client, "/en/events/").content.decode()
+    assert "Tokyo webinar" in html
+    # Time in the event's zone, with its name, whatever the server zone.
+    assert "22:00" in html and "Asia/Tokyo" in html
+    assert "Tokyo webinar" not in get(client, "/en/events/?when=past").content.decode()
+    # 00:01 in Tokyo on 1 June is 15:01 UTC on 31 May: over.
+    monkeypatch.setattr(
+        timezone,
+        "now",
+        lambda: datetime.datetime(2030, 5, 31, 15, 1, tzinfo=datetime.UTC),
+    )
+    assert "Tokyo webinar" not in get(client, "/en/events/").content.decode()
+    past = get(client, "/en/events/?when=past").content.decode()
+    assert "Tokyo webinar" in past
+    assert '<h3 class="events__year">2030</h3>' in past
+
+
+@pytest.mark.django_db
+def test_upcoming_event_leads_with_registration_and_shows_on_the_home(
+    client, tokyo_event, monkeypatch
+):
+    tokyo_event.registration_url = "https://example.org/register"
+    tokyo_event.save_revision().publish()
+    cache.clear()
+    html = get(client, tokyo_event.url).content.decode()
+    assert "https://example.org/register" in html
+    assert html.index("event-register-title") < html.index("event__calendar") + 10**6
+    home = get(client, "/en/").content.decode()
+    assert "Tokyo webinar" in home
+    assert "Tokyo webinar" not in get(client, "/fr/").content.decode()
+    data = [d for d in json_ld(html) if d.get("@type") == "Event"][0]
+    assert data["startDate"] == "2030-05-31T22:00:00+09:00"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query",
+    ["?type=party", "?when=tomorrow", "?page=abc", "?page=999", "?type=%00%ff&page=-1"],
+)
+def test_bad_input_answers_200_with_a_message(client, query):
+    response = get(client, "/en/events/" + query)
+    assert 'class="notice" role="status"' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_filter_by_type_as_plain_links(client):
+    html = get(client, "/en/events/?when=past&type=training").content.decode()
+    assert "Pilot training in Paris" in html
+    assert "Final multiplier event" not in html
+    assert (
+        'href="?type=multiplier&amp;when=past"' in html
+        or 'href="?when=past&amp;type=multiplier"' in html
+    )
+
+
+@pytest.fixture(scope="module")
+def big_events(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        home = HomePage.objects.get(locale__language_code="en")
+        index = home.add_child(
+            instance=EventIndexPage(title="Many events", slug="many-events")
+        )
+        index.save_revision().publish()
+
+        def grow(total):
+            current = EventPage.objects.child_of(index).count()
+            parent = EventIndexPage.objects.get(pk=index.pk)
+            for number in range(current, total):
+                start = datetime.datetime(
+                    2019 + number % 15, 1 + number % 12, 1, 10, tzinfo=PARIS
+                )
+                parent.add_child(
+                    instance=EventPage(
+                        title=f"Bulk event {number}",
+                        slug=f"bulk-{number}",
+                        start=start,
+                        end=start + datetime.timedelta(hours=2),
+                        event_type=EventPage.TYPE_CHOICES[number % 5][0],
+                        live=True,
+                    )
+                )
+
+        grow(10)
+        yield index, grow
+        EventIndexPage.objects.get(pk=index.pk).delete()
+        cache.clear()
+
+
+def count_queries(client, url):
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+@pytest.mark.django_db
+def test_index_queries_flat_from_10_to_1000(client, big_events, django_db_blocker):
+    index, grow = big_events
+    urls = [
+        index.url,
+        index.url + "?when=past",
+        index.url + "?when=past&type=training&page=2",
+    ]
+    small = [count_queries(client, url) for url in urls]
+    with django_db_blocker.unblock():
+        grow(1000)
+    cache.clear()
+    large = [count_queries(client, url) for url in urls]
+    assert small == large
+    assert large[0] <= 10, large
