@@ -533,27 +533,23 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
 
     # Presentations -------------------------------------------------------
     def public_presentations(self):
-        """The presentations whose document visitors may download: not in a
-        collection with a view restriction."""
+        """The presentations whose document visitors may download: none in a
+        collection that has, or lies below one that has, a view restriction
+        (one query)."""
+        from django.db.models import Exists, F, OuterRef
+        from django.db.models.functions import Length, Substr
         from wagtail.models import CollectionViewRestriction
 
-        restricted = set()
-        for restriction in CollectionViewRestriction.objects.select_related(
-            "collection"
-        ):
-            restricted.update(
-                restriction.collection.get_descendants(inclusive=True).values_list(
-                    "pk", flat=True
-                )
+        restricted = CollectionViewRestriction.objects.annotate(
+            prefix=Substr(
+                OuterRef("document__collection__path"), 1, Length("collection__path")
             )
-        presentations = [
-            p
-            for p in self.presentations.select_related(
-                "document", "document__collection"
-            )
-            if p.document_id and p.document.collection_id not in restricted
-        ]
-        return presentations
+        ).filter(collection__path=F("prefix"))
+        return list(
+            self.presentations.select_related("document")
+            .exclude(Exists(restricted))
+            .order_by("sort_order", "pk")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -627,6 +623,8 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         return sessions
 
     def get_json_ld(self, request, speakers=None):
+        from home.models import page_language
+
         if speakers is None:
             speakers = {}
             for session in self.agenda():
@@ -645,7 +643,7 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
             "endDate": self.local_end.isoformat(timespec="seconds"),
             "eventAttendanceMode": self.SCHEMA_MODES.get(self.attendance_mode),
             "eventStatus": status,
-            "inLanguage": self.locale.language_code,
+            "inLanguage": page_language(self, request),
         }
         locations = []
         if self.attendance_mode in (self.MODE_IN_PERSON, self.MODE_HYBRID):

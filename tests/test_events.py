@@ -250,8 +250,16 @@ def test_zip_has_exactly_the_public_presentations(client):
         page=page, document=secret, title="Internal budget", sort_order=99
     )
 
+    below = private.add_child(name="Below the private collection")
+    hidden = Document(title="Internal minutes", collection=below)
+    hidden.file.save("internal-minutes.pdf", ContentFile(b"%PDF-1.4 x"), save=False)
+    hidden.save()
+    EventPresentation.objects.create(
+        page=page, document=hidden, title="Internal minutes", sort_order=100
+    )
+
     html = get(client, page.url).content.decode()
-    assert "Internal budget" not in html
+    assert "Internal budget" not in html and "Internal minutes" not in html
     response = get(client, page.url + "presentations/")
     assert response.streaming
     assert response["Content-Type"] == "application/zip"
@@ -259,7 +267,7 @@ def test_zip_has_exactly_the_public_presentations(client):
     assert archive.testzip() is None
     names = archive.namelist()
     assert len(names) == 6
-    assert not any("budget" in name for name in names)
+    assert not any("budget" in name or "minutes" in name for name in names)
     expected = {
         p.document.file.read()
         for p in page.public_presentations()
@@ -419,3 +427,29 @@ def test_index_queries_flat_from_10_to_1000(client, big_events, django_db_blocke
     large = [count_queries(client, url) for url in urls]
     assert small == large
     assert large[0] <= 10, large
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "budget"),
+    [
+        ("/en/events/", 10),
+        ("/fr/evenements/?when=past&type=training", 10),
+        ("/fr/evenements/final-multiplier-event/", 12),
+        ("/en/events/pilot-training-paris/", 12),
+    ],
+)
+def test_event_pages_stay_within_the_query_budget(client, url, budget):
+    count = count_queries(client, url)
+    print(url, count)
+    assert count <= budget
+
+
+@pytest.mark.django_db
+def test_load_demo_again_creates_nothing():
+    from events import demo as events_demo
+    from portal.demo import Demo
+
+    demo = Demo()
+    events_demo.load(demo)
+    assert demo.created == 0
