@@ -2,6 +2,9 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.pages.listing import IndexView
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -89,3 +92,24 @@ def events_calendar_link(request):
             "title": gettext("%(title)s (calendar)") % {"title": index.title},
         }
     ]
+
+
+class EventPageListingViewSet(PageListingViewSet):
+    """Every event, with its type and start, in the admin menu."""
+
+    model = EventPage
+    icon = "date"
+    menu_label = _("Events")
+    add_to_admin_menu = True
+    menu_order = 220
+    name = "events"
+    columns = [
+        *IndexView.base_columns,
+        Column("event_type", label=_("Type"), accessor="get_event_type_display"),
+        DateColumn("start", label=_("Start"), sort_key="start"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_events_listing():
+    return EventPageListingViewSet("events")

@@ -93,6 +93,7 @@ def test_past_event_leads_with_recording_and_presentations(client):
     assert "presentations/" in html
     assert "Introduction au concept de Cité des métiers" in html
     assert "Catherine Kinet" in html and "Pauline Boivin" in html
+    assert "Directrice" in html  # the speaker's role in French
     # Presentations come before the agenda after the event.
     assert html.index("event-presentations-title") < html.index("event-agenda-title")
 
@@ -153,6 +154,9 @@ def test_series_shows_its_next_dates(client, monkeypatch):
         datetime.date(2021, 6, 15),
     ]
     assert dates[0].hour == 14 and dates[0].tzinfo.key == "Europe/Paris"
+    html = get(client, page.url).content.decode()
+    assert "Next dates of the series" in html
+    assert "15 February 2021" in html and "15 June 2021" in html
 
 
 def test_bad_rule_and_time_zone_are_refused():
@@ -338,11 +342,14 @@ def test_upcoming_event_leads_with_registration_and_shows_on_the_home(
     client, tokyo_event, monkeypatch
 ):
     tokyo_event.registration_url = "https://example.org/register"
+    tokyo_event.recording_url = "https://www.youtube.com/watch?v=later"
     tokyo_event.save_revision().publish()
     cache.clear()
     html = get(client, tokyo_event.url).content.decode()
     assert "https://example.org/register" in html
-    assert html.index("event-register-title") < html.index("event__calendar") + 10**6
+    article = html[html.index("<article") :]
+    assert re.search(r"<h2[^>]*>", article).group(0) == '<h2 id="event-register-title">'
+    assert "event-recording-title" not in html
     home = get(client, "/en/").content.decode()
     assert "Tokyo webinar" in home
     assert "Tokyo webinar" not in get(client, "/fr/").content.decode()
@@ -453,3 +460,15 @@ def test_load_demo_again_creates_nothing():
     demo = Demo()
     events_demo.load(demo)
     assert demo.created == 0
+
+
+@pytest.mark.django_db
+def test_admin_lists_events_and_speakers(admin_client):
+    html = admin_client.get("/admin/events/").content.decode()
+    assert "Final multiplier event" in html and "Multiplier event" in html
+    from events.models import Person
+
+    response = admin_client.get("/admin/snippets/events/person/?locale=en")
+    assert response.status_code == 200
+    assert "Catherine Kinet" in response.content.decode()
+    assert Person.objects.filter(name="Catherine Kinet").count() == 2
