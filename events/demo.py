@@ -370,6 +370,12 @@ def _event(demo, index, data, people):
                         name,
                         "Keep In Pact final multiplier event, 28 March 2022.",
                         "Results of the project and next steps.",
+                    ]
+                    if language == "en"
+                    else [
+                        french,
+                        "Événement de diffusion final de Keep In Pact, 28 mars 2022.",
+                        "Résultats du projet et prochaines étapes.",
                     ],
                     f"kip-final-event-{short.lower().replace(' ', '-')}.pdf",
                 ),
@@ -377,7 +383,7 @@ def _event(demo, index, data, people):
                 speaker=name,
                 language=language,
             )
-            for short, name, _fr, language in PARTNER_TALKS
+            for short, name, french, language in PARTNER_TALKS
         ]
     index.add_child(instance=event)
     event.save_revision().publish()
