@@ -380,7 +380,7 @@ def _event(demo, index, data, people):
                     f"kip-final-event-{short.lower().replace(' ', '-')}.pdf",
                 ),
                 title=name,
-                speaker=name,
+                speaker=short,
                 language=language,
             )
             for short, name, french, language in PARTNER_TALKS

@@ -506,7 +506,7 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         """'Europe/Paris, CET' style name of the event's time zone."""
         abbreviation = self.local_start.tzname()
         if abbreviation and abbreviation != self.time_zone:
-            return f"{self.time_zone} ({abbreviation})"
+            return f"{self.time_zone}, {abbreviation}"
         return self.time_zone
 
     @property
