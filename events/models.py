@@ -8,6 +8,7 @@ import zoneinfo
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +18,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model_string
+from wagtail.images import get_image_model, get_image_model_string
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
@@ -26,6 +27,7 @@ from portal.blocks import BodyBlock
 from portal.pages import PortalPageMixin
 
 EVENTS_PAGE_SIZE = 12
+PERSON_PHOTO = "fill-160x160"
 
 
 def validate_time_zone(value):
@@ -614,7 +616,17 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
                 person.translation_key: person
                 for person in Person.objects.filter(
                     translation_key__in=keys, locale_id=self.locale_id
-                ).select_related("organisation", "photo")
+                )
+                .select_related("organisation", "photo")
+                .prefetch_related(
+                    Prefetch(
+                        "photo__renditions",
+                        queryset=get_image_model()
+                        .get_rendition_model()
+                        .objects.filter(filter_spec=PERSON_PHOTO),
+                        to_attr="prefetched_renditions",
+                    )
+                )
             }
         for session in sessions:
             session.people = [

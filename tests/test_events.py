@@ -472,3 +472,23 @@ def test_admin_lists_events_and_speakers(admin_client):
     assert response.status_code == 200
     assert "Catherine Kinet" in response.content.decode()
     assert Person.objects.filter(name="Catherine Kinet").count() == 2
+
+
+@pytest.mark.django_db
+def test_speaker_photos_cost_no_query_per_person(client):
+    from wagtail.images import get_image_model
+
+    from events.models import Person
+
+    image = get_image_model().objects.first()
+    url = "/fr/evenements/final-multiplier-event/"
+    Person.objects.filter(name="Catherine Kinet").update(photo=image)
+    one = count_queries(client, url)
+    Person.objects.filter(name__in=["Pauline Boivin", "Marion Seidenbinder"]).update(
+        photo=image
+    )
+    three = count_queries(client, url)
+    html = get(client, url).content.decode()
+    assert 'alt="Catherine Kinet"' in html and 'alt="Pauline Boivin"' in html
+    # One query for the renditions of every photo (12 without photos).
+    assert one == three <= 13, (one, three)
