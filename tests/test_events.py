@@ -426,6 +426,7 @@ def test_index_queries_flat_from_10_to_1000(client, big_events, django_db_blocke
         index.url,
         index.url + "?when=past",
         index.url + "?when=past&type=training&page=2",
+        index.url + "calendar/",
     ]
     small = [count_queries(client, url) for url in urls]
     with django_db_blocker.unblock():
