@@ -141,7 +141,12 @@ def load_all(stdout=None):
 
 def ensure_base_tree():
     """Recreate what Wagtail's migrations create (default locale, tree root, a
-    default site) on a database that was flushed, e.g. by a transactional test."""
+    default site, root collection) on a database that was flushed, e.g. by a
+    transactional test."""
+    from wagtail.models import Collection
+
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
     if Page.objects.filter(depth=1).exists():
         return
     Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
