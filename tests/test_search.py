@@ -1,9 +1,14 @@
 """Site search: locale isolation, privacy, hostile input, facets, documents,
 promotions, query log and index updates on publish/unpublish/delete."""
 
+import datetime
+import re
+
 import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import (
@@ -12,6 +17,7 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from events.models import EventIndexPage, EventPage
 from home.models import NewsIndexPage, NewsPage, StandardPage
 from portal.pdf import simple_pdf
 
@@ -116,12 +122,45 @@ def test_facet_counts_and_type_filter(client, home):
         )
         parent.add_child(instance=article)
         article.save_revision().publish()
+    events = EventIndexPage.objects.get(locale__language_code="en")
+    start = timezone.now() + datetime.timedelta(days=30)
+    event = EventPage(
+        slug="flamingo-day",
+        title="Flamingo day",
+        start=start,
+        end=start + datetime.timedelta(hours=3),
+    )
+    events.add_child(instance=event)
+    event.save_revision().publish()
     html = get(client, "en", q="flamingo").content.decode()
     assert "News (2)" in html
+    assert "Events (1)" in html
     assert "Other pages (3)" in html
-    assert "All (5)" in html
+    assert "All (6)" in html
     html = get(client, "en", q="flamingo", type="news").content.decode()
     assert "Flamingo news 0" in html and "Flamingo page 0" not in html
+    html = get(client, "en", q="flamingo", type="event").content.decode()
+    assert html.count('class="search-result"') == 1 and "Flamingo day" in html
+
+
+def test_demo_guide_and_case_studies_have_their_facets(client):
+    html = get(client, "en", q="partnership").content.decode()
+    assert re.search(r"Guide \(\d+\)", html)
+    assert re.search(r"Case studies \(\d+\)", html)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="an index of PostgreSQL only"
+)
+def test_postgresql_has_the_combined_vector_index():
+    # Without it every search scans the whole index table (issue 7's p95).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["portal_search_title_body_gin"],
+        )
+        (definition,) = cursor.fetchone()
+    assert "gin" in definition and "title || body" in definition
 
 
 def test_pagination_keeps_query_and_facet(client, home):
