@@ -3,6 +3,7 @@ promotions, query log and index updates on publish/unpublish/delete."""
 
 import datetime
 import re
+from io import StringIO
 
 import pytest
 from django.core.cache import cache
@@ -234,3 +235,21 @@ def test_large_result_sets_are_ordered_newest_first(client, home, monkeypatch):
     html = get(client, "en", q="gnu").content.decode()
     assert "could not run" not in html
     assert html.index("Gnu newer") < html.index("Gnu older")
+
+
+def test_backfill_command_indexes_documents_uploaded_before_the_search(client):
+    from django.core.management import call_command
+
+    from search.models import DocumentText
+
+    document = make_document("Old leaflet", ["The word quokkaland is inside."])
+    DocumentText.objects.filter(document=document).delete()  # as before the search
+    assert "Old leaflet" not in get(client, "en", q="quokkaland").content.decode()
+    out = StringIO()
+    call_command("extract_document_text", stdout=out)
+    assert "Extracted the text of 1 document(s)." in out.getvalue()
+    html = get(client, "en", q="quokkaland").content.decode()
+    assert "Old leaflet" in html and "<mark>quokkaland</mark>" in html
+    out = StringIO()
+    call_command("extract_document_text", stdout=out)  # nothing left to do
+    assert "Extracted the text of 0 document(s)." in out.getvalue()
