@@ -4,7 +4,14 @@ per site and language, so a page view does not pay for it in queries.
 
 A version number in the cache is bumped whenever any of it may change: a
 navigation snippet or the portal settings saved or deleted, any page published,
-unpublished, moved or deleted (link URLs), a site or locale saved."""
+unpublished, moved or deleted (link URLs), a site or locale saved.
+
+Each process also keeps what it has read in memory, under the same versioned
+keys: the shared cache (files or Redis) is then read once per request for the
+version, not for every piece, and a bump in any process still changes the keys
+everywhere. The values are shared between requests: treat them as read-only."""
+
+import time
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
@@ -15,21 +22,49 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "portal:chrome-version"
 TIMEOUT = 60 * 60 * 24
+LOCAL_MAX = 5000  # entries kept in this process before starting afresh
+_local = {}
+
+
+def _read(key):
+    """The value under a versioned key: this process's copy, else the shared
+    cache's (remembered here), else None."""
+    data = _local.get(key)
+    if data is None:
+        data = cache.get(key)
+        if data is not None:
+            _remember(key, data)
+    return data
+
+
+def _write(key, data):
+    cache.set(key, data, TIMEOUT)
+    _remember(key, data)
+
+
+def _remember(key, data):
+    if len(_local) >= LOCAL_MAX:
+        _local.clear()
+    _local[key] = data
 
 
 def _version():
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, None)
-    return version
+        # After a flush, start from a number no process has used (the clock in
+        # microseconds), so no copy kept in memory can match the new keys.
+        cache.add(VERSION_KEY, time.time_ns() // 1000, None)
+        version = cache.get(VERSION_KEY)
+    return (
+        version if version is not None else time.time_ns()
+    )  # a cache that keeps nothing
 
 
 def bump_version(**kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+        cache.set(VERSION_KEY, time.time_ns() // 1000, None)
 
 
 def _links(stream, request):
@@ -96,10 +131,10 @@ def chrome(request):
     site = _site(request)
     language = get_language()
     key = f"portal:chrome:{_version()}:{site.pk if site else 0}:{language}"
-    data = cache.get(key)
+    data = _read(key)
     if data is None:
         data = _build(site, language, request)
-        cache.set(key, data, TIMEOUT)
+        _write(key, data)
     if request is not None:
         request._portal_chrome = data
     return data
@@ -107,10 +142,10 @@ def chrome(request):
 
 def _cached(key, build):
     key = f"portal:{_version()}:{key}"
-    data = cache.get(key)
+    data = _read(key)
     if data is None:
         data = build()
-        cache.set(key, data, TIMEOUT)
+        _write(key, data)
     return data
 
 

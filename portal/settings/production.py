@@ -81,6 +81,15 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
+# Image renditions: Wagtail writes the rendition to its cache on every use, so
+# they get a memory cache of their own in each process (a rendition is keyed by
+# the image file's hash: a copy never goes stale, it is only dropped).
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 5000},
+}
 PORTAL_PAGE_CACHE_TIMEOUT = int(os.environ.get("PORTAL_PAGE_CACHE_TIMEOUT", "600"))
 
 # --- Media on S3-compatible storage (django-storages) ------------------------------
