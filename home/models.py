@@ -784,6 +784,27 @@ class NewsPage(PortalPageMixin, Page):
             ]
         )
 
+    def related_cards(self, request):
+        """`related_articles` as plain values (title, url, date, intro), kept in
+        the chrome cache: any publication starts a new version of it."""
+        from portal import navigation
+
+        def build():
+            return [
+                {
+                    "title": page.title,
+                    "url": page.get_url(request),
+                    "date": page.news_date,
+                    "intro": page.news_intro or page.search_description,
+                }
+                for page in self.related_articles()
+            ]
+
+        if "related_links" in getattr(self, "_cluster_related_objects", {}):
+            return build()  # a preview: the links are in memory
+        host = request.get_host() if request is not None else ""
+        return navigation._cached(f"news-related:{host}:{self.pk}", build)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = page_language(self, request)
@@ -792,7 +813,7 @@ class NewsPage(PortalPageMixin, Page):
             topics.get(topic.slug, topic) for topic in self.topic_list()
         ]
         context["partner"] = self.localized_partner(language)
-        context["related_articles"] = self.related_articles()
+        context["related_articles"] = self.related_cards(request)
         context["page_json_ld"] = self.get_json_ld(request)
         context["lead_image_url"] = self.lead_image_full_url(request)
         context["lead_rendition"] = self.__dict__.get("_lead_rendition")

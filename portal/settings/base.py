@@ -204,6 +204,8 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
     "portal.security.PasswordFormRateLimitMiddleware",
 )
+# Page requests routed from the cache in one query (portal/routing.py).
+MIDDLEWARE.append("portal.routing.FastRouteMiddleware")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # must be last
 
 # Admin (and any front-end) login: 5 wrong passwords per username and address

@@ -1,0 +1,117 @@
+"""Page requests routed from the cache (portal/routing.py) answer exactly what
+Wagtail's own tree walk answers, in fewer queries, and follow every change."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from home.models import NewsIndexPage, NewsPage, StandardPage
+from portal import navigation
+
+pytestmark = pytest.mark.django_db
+
+
+def queries(client, url):
+    client.get(url)  # warm the chrome and route caches
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    return response, len(captured)
+
+
+@pytest.fixture
+def about():
+    return StandardPage.objects.get(locale__language_code="en", slug="about")
+
+
+def child(parent, slug, title="Routing test page"):
+    page = StandardPage(slug=slug, title=title)
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_a_page_two_levels_down_takes_one_query(client, about):
+    child(about, "deep-page")
+    response, count = queries(client, "/en/about/deep-page/")
+    assert response.status_code == 200
+    assert b"Routing test page" in response.content
+    assert count <= 3  # the page itself (plus what the page shows)
+    with CaptureQueriesContext(connection) as captured:
+        client.get("/en/about/deep-page/")
+    assert not any(
+        "wagtailcore_site" in query["sql"] for query in captured.captured_queries
+    )
+
+
+def test_home_pages_of_every_language_are_routed(client):
+    for code in ("en", "fr", "it", "pt", "hr"):
+        response = client.get(f"/{code}/")
+        assert response.status_code == 200
+        assert f'<html lang="{code}"'.encode() in response.content
+
+
+def test_unpublishing_renaming_and_moving_are_followed_at_once(client, about):
+    page = child(about, "moving-page")
+    assert client.get("/en/about/moving-page/").status_code == 200
+    page.slug = "renamed-page"
+    page.save_revision().publish()
+    assert client.get("/en/about/moving-page/").status_code == 404
+    assert client.get("/en/about/renamed-page/").status_code == 200
+    page.move(about.get_parent(), pos="last-child")
+    old = client.get("/en/about/renamed-page/")
+    assert old.status_code in (301, 404)  # Wagtail may leave a redirect behind
+    if old.status_code == 301:
+        assert old["Location"] == "/en/renamed-page/"
+    assert client.get("/en/renamed-page/").status_code == 200
+    page.refresh_from_db()
+    page.unpublish()
+    assert client.get("/en/renamed-page/").status_code == 404
+
+
+def test_a_draft_page_is_not_found(client, about):
+    page = StandardPage(slug="draft-only", title="Draft only", live=False)
+    about.add_child(instance=page)
+    assert client.get("/en/about/draft-only/").status_code == 404
+
+
+def test_a_routable_page_keeps_its_own_routes_over_a_child_with_the_same_slug(client):
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    article = NewsPage(slug="rss", title="An article called rss", intro="Clash.")
+    index.add_child(instance=article)
+    article.save_revision().publish()
+    response = client.get(index.url + "rss/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    assert b"<rss" in response.content
+
+
+def test_unknown_urls_are_not_found_and_not_remembered(client):
+    for number in range(20):
+        assert client.get(f"/en/no-such-page-{number}/x/").status_code == 404
+    assert not [key for key in navigation._local if "no-such-page" in key]
+    assert client.get("/en/about/").status_code == 200
+    # while a page that exists is remembered
+    assert [
+        key for key in navigation._local if ":route:" in key and key.endswith(":about")
+    ]
+
+
+def test_private_pages_still_ask_for_the_password(client, about):
+    from wagtail.models import PageViewRestriction
+
+    page = child(about, "members-only")
+    PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    response = client.get("/en/about/members-only/")
+    assert response.status_code == 200
+    assert b"Routing test page" not in response.content
+    assert b'name="password"' in response.content
+
+
+def test_deleting_a_page_is_followed(client, about):
+    page = child(about, "short-lived")
+    assert client.get("/en/about/short-lived/").status_code == 200
+    Page.objects.get(pk=page.pk).delete()
+    assert client.get("/en/about/short-lived/").status_code == 404
