@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 
+from portal import navigation
+
 from .models import DocumentText
 from .query import MAX_INPUT, clean_words, snippet
 
@@ -132,14 +134,13 @@ def other_languages(words, locale):
 
 
 def promotions_for(words, locale):
-    query = Query.objects.filter(query_string=" ".join(words).lower()).first()
-    if query is None:
-        return []
     picks = list(
-        SearchPromotion.objects.filter(query=query)
+        SearchPromotion.objects.filter(query__query_string=" ".join(words).lower())
         .select_related("page")
         .order_by("sort_order")
     )
+    if not picks:
+        return []
     keys = [p.page.translation_key for p in picks if p.page_id]
     pages = {
         page.translation_key: page
@@ -175,13 +176,15 @@ RELEVANCE_LIMIT = 300  # tests patch it to cover both orders
 
 
 def ranked(pages, words, count):
-    """Search results, best first. The database backends score each row with a
-    correlated subquery (slow on SQLite past a few hundred matches), so large
-    result sets are ordered newest first."""
+    """Search results, best first. The database backends score every matching
+    row (slow past a few hundred matches: a correlated subquery on SQLite, a
+    join and sort of every match on PostgreSQL), so large result sets are
+    ordered newest first by creation (the primary key), which both databases
+    read backwards from its index, stopping after one page of results."""
     text = " ".join(words)
     if count <= RELEVANCE_LIMIT:
         return pages.search(text, operator="and")
-    ordered = pages.order_by("-last_published_at", "-id")
+    ordered = pages.order_by("-id")
     return ordered.search(text, operator="and", order_by_relevance=False)
 
 
@@ -372,13 +375,18 @@ def run_search(request, context, words, locale, active_type, number):
 
 
 def help_links(locale):
-    links = []
-    for label in ("directory.DirectoryPage", "guide.GuidePage"):
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        page = model.objects.live().public().filter(locale=locale).first()
-        if page is not None:
-            links.append({"title": page.title, "url": page.url})
-    return links
+    """The directory and the guide of this language (kept in the chrome cache)."""
+
+    def build():
+        links = []
+        for label in ("directory.DirectoryPage", "guide.GuidePage"):
+            try:
+                model = apps.get_model(label)
+            except LookupError:
+                continue
+            page = model.objects.live().public().filter(locale=locale).first()
+            if page is not None:
+                links.append({"title": page.title, "url": page.url})
+        return links
+
+    return navigation._cached(f"search-help:{locale.pk}", build)
