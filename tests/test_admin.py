@@ -25,7 +25,9 @@ def test_every_page_type_with_demo_content_can_be_edited_and_previewed(admin_cli
         seen.add(type(page))
         edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert edit.status_code == 200, type(page).__name__
-        preview = admin_client.get(reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk]))
+        preview = admin_client.get(
+            reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+        )
         assert preview.status_code in (200, 405), type(page).__name__
     assert len(seen) >= 2
 
@@ -35,7 +37,9 @@ def test_every_page_model_declares_where_it_lives():
         if model is Page or model._meta.app_label.startswith("wagtail"):
             continue
         assert "parent_page_types" in model.__dict__, model.__name__
-        assert "subpage_types" in model.__dict__ or model.subpage_types is not None, model.__name__
+        assert "subpage_types" in model.__dict__ or model.subpage_types is not None, (
+            model.__name__
+        )
 
 
 def test_every_field_of_our_models_has_help_text():
@@ -49,7 +53,11 @@ def test_every_field_of_our_models_has_help_text():
         for field in model._meta.get_fields():
             if not getattr(field, "concrete", False) or field.auto_created:
                 continue
-            if field.name in skipped or field.name.endswith("_ptr") or field.name == "sort_order":
+            if (
+                field.name in skipped
+                or field.name.endswith("_ptr")
+                or field.name == "sort_order"
+            ):
                 continue
             if field.model is not model or field.model._meta.app_label not in ours:
                 continue
@@ -60,5 +68,7 @@ def test_every_field_of_our_models_has_help_text():
 
 def test_every_snippet_listing_answers(admin_client):
     for model in get_snippet_models():
-        url = reverse(f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:list")
+        url = reverse(
+            f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:list"
+        )
         assert admin_client.get(url).status_code == 200, model.__name__

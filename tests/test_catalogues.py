@@ -10,7 +10,15 @@ import pytest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 LANGUAGES = ["fr", "it", "pt", "hr"]
-IGNORED = {".venv", ".git", "media", "staticfiles", "node_modules", ".pytest_cache", ".ruff_cache"}
+IGNORED = {
+    ".venv",
+    ".git",
+    "media",
+    "staticfiles",
+    "node_modules",
+    ".pytest_cache",
+    ".ruff_cache",
+}
 
 
 def catalogue(code):
@@ -37,9 +45,13 @@ def test_catalogue_holds_real_translations_not_copies(code):
 
 def test_makemessages_would_add_no_new_string(tmp_path):
     if not shutil.which("xgettext"):
-        pytest.skip("GNU gettext (xgettext) is not installed: apt-get install -y gettext")
+        pytest.skip(
+            "GNU gettext (xgettext) is not installed: apt-get install -y gettext"
+        )
     copy = tmp_path / "project"
-    shutil.copytree(BASE_DIR, copy, ignore=lambda _dir, names: [n for n in names if n in IGNORED])
+    shutil.copytree(
+        BASE_DIR, copy, ignore=lambda _dir, names: [n for n in names if n in IGNORED]
+    )
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "makemessages", "-l", "fr", "--no-obsolete"],
         cwd=copy,
