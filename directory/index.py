@@ -1,6 +1,7 @@
 """Keeps the directory's own index (DirectoryEntry, and through its triggers or
 generated column the full-text index) in step with live centre pages."""
 
+import math
 import unicodedata
 
 from django.core.cache import cache
@@ -37,6 +38,37 @@ def facet_token(kind, value):
     return "zz" + kind + "".join(c for c in fold(value) if c.isalnum())
 
 
+# Geographic cells as facet tokens: a box around a point becomes an OR of the
+# cells it touches, so FTS5 intersects text, filters and place in one MATCH
+# ("near me" with a search then reads only the matches near the visitor).
+# 1-degree cells serve boxes up to CELL_RADII[0] degrees of latitude around the
+# point, 5-degree cells up to CELL_RADII[1]; larger boxes use no cells.
+CELL_SIZES = (1, 5)
+CELL_RADII = (2.0, 8.0)
+
+
+def cell_token(size, latitude, longitude):
+    """(1, 45.8, -15.9) -> 'zzk1n45xm16': the cell's south-west corner in
+    units of `size` degrees ('m' for minus: tokens are letters and digits)."""
+
+    def number(value):
+        value = math.floor(value / size)
+        return f"m{-value}" if value < 0 else str(value)
+
+    return f"zzk{size}n{number(latitude)}x{number(longitude)}"
+
+
+def cell_tokens(size, south, west, north, east):
+    """The tokens of every `size`-degree cell a box touches."""
+    rows = range(math.floor(south / size), math.floor(north / size) + 1)
+    columns = range(math.floor(west / size), math.floor(east / size) + 1)
+    return [
+        cell_token(size, row * size, column * size)
+        for row in rows
+        for column in columns
+    ]
+
+
 def facets_of(entry):
     tokens = [
         facet_token("l", str(entry.locale_id)),
@@ -47,6 +79,10 @@ def facets_of(entry):
     tokens += [facet_token("g", code) for code in entry.languages.split()]
     if entry.has_tour:
         tokens.append(facet_token("v", "tour"))
+    if entry.latitude is not None and entry.longitude is not None:
+        tokens += [
+            cell_token(size, entry.latitude, entry.longitude) for size in CELL_SIZES
+        ]
     return " ".join(tokens)
 
 

@@ -24,7 +24,15 @@ MAX_QUERY_LENGTH = 200
 # name matches first, then the others, each in index order, which FTS5 answers
 # without scoring every row.
 RANK_LIMIT = 1000
-NEAR_RADII = (0.5, 2.0, 8.0, 30.0)  # degrees of latitude tried before a full sort
+NEAR_RADII = (
+    0.25,
+    0.5,
+    1.0,
+    2.0,
+    4.0,
+    8.0,
+    30.0,
+)  # degrees of latitude tried before a full sort
 NEAR_LIMIT = 2000  # below this many matches, sorting them all is cheap enough
 
 
@@ -73,6 +81,7 @@ class DirectoryQuery:
     bbox: tuple | None = None  # (west, south, east, north)
     require_location: bool = False
     by_id: bool = False  # order by page id (an even sample when truncated)
+    cells: tuple = ()  # geographic cell tokens (index.cell_tokens), SQLite only
     words: list = field(init=False)
 
     def __post_init__(self):
@@ -112,6 +121,12 @@ class DirectoryQuery:
         if self.has_tour:
             facets.append(facet_token("v", "tour"))
         expression = "{facets} : (" + " ".join(f'"{t}"' for t in facets) + ")"
+        if self.cells:
+            expression += (
+                " AND {facets} : ("
+                + " OR ".join(f'"{cell}"' for cell in self.cells)
+                + ")"
+            )
         if self.words:
             text = " ".join(f'"{word}"*' for word in self.words)
             expression = f"{{{columns}}} : ({text}) AND {expression}"
@@ -192,7 +207,7 @@ class DirectoryQuery:
             order = (
                 "(e.latitude IS NULL), "
                 "((e.latitude - %s) * (e.latitude - %s) + "
-                "(e.longitude - %s) * (e.longitude - %s) * %s), e.sort_title"
+                "(e.longitude - %s) * (e.longitude - %s) * %s), e.page_id"
             )
             return order, [lat, lat, lng, lng, scale * scale]
         if self.by_id:
@@ -294,26 +309,52 @@ class DirectoryQuery:
     def _near_entries(self, limit, offset, total=None):
         """Nearest first, looking in growing boxes around the point before
         sorting the whole directory: a box answers when it holds enough
-        centres and the farthest of them lies within the box's inner circle."""
+        centres and the farthest of them lies within the box's inner circle.
+
+        Each box is one query in two steps: the page ids of the nearest
+        matches, read from the geographic index alone (on SQLite, text and
+        filters meet the box's cells inside FTS5, so only the matches near the
+        point are read), then the rows of those ids."""
+        from .index import CELL_RADII, CELL_SIZES, cell_tokens
+
         lat, lng = self.near
         scale = math.cos(math.radians(lat))
         if scale < 0.05:
             return None
         need = offset + limit
         # Skip boxes too small to hold `need` matches if the matches were spread
-        # evenly over Europe (about 2,400 square degrees); clusters only cost
-        # one more box.
+        # evenly over Europe (about 2,400 square degrees); centres cluster in
+        # cities, so start one size below, and a box too small costs one more
+        # (cheap) query.
         total = total or 1
-        smallest = math.sqrt(2400 * min(1.0, 2 * need / total)) / 2
-        radii = [r for r in NEAR_RADII if r >= smallest] or [NEAR_RADII[-1]]
+        estimate = math.sqrt(2400 * min(1.0, need / total)) / 2
+        radii = [r for r in NEAR_RADII if r >= estimate / 2] or [NEAR_RADII[-1]]
+        order, order_params = self._order()
         for radius in radii:
             west, east = lng - radius / scale, lng + radius / scale
             south, north = lat - radius, lat + radius
             if west < -180 or east > 180 or south < -90 or north > 90:
                 return None
-            boxed = dataclasses.replace(self, bbox=(west, south, east, north))
-            sql, params = boxed.sql(need, 0)
-            rows = list(DirectoryEntry.objects.raw(sql, params))
+            cells = ()
+            if self.use_fts and (self.words or self.has_filters):
+                for size, largest in zip(CELL_SIZES, CELL_RADII, strict=True):
+                    if radius <= largest:
+                        cells = tuple(cell_tokens(size, south, west, north, east))
+                        break
+            boxed = dataclasses.replace(
+                self, bbox=(west, south, east, north), cells=cells
+            )
+            where, params = boxed._where()
+            sql = (
+                f"SELECT e.* FROM {TABLE} e WHERE e.page_id IN ("  # noqa: S608
+                f"SELECT e.page_id FROM {TABLE} e WHERE {where} "
+                f"ORDER BY {order} LIMIT %s) ORDER BY {order}"
+            )
+            rows = list(
+                DirectoryEntry.objects.raw(
+                    sql, [*params, *order_params, need, *order_params]
+                )
+            )
             if len(rows) == need:
                 last = rows[-1]
                 reach = math.hypot(last.latitude - lat, (last.longitude - lng) * scale)

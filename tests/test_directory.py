@@ -657,6 +657,36 @@ def test_broad_queries_and_near_sort_at_scale_give_the_same_pages(client, monkey
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize(
+    "point, text, service",
+    [
+        ((41.15, -8.61), "career", "guidance"),  # Porto: west of Greenwich
+        ((45.81, 15.98), "", ""),  # Zagreb, no text: the geographic index alone
+        ((45.81, 15.98), "youth", ""),
+        ((48.85, 2.35), "", "employment"),
+    ],
+)
+def test_near_boxes_give_the_pages_of_the_full_sort(point, text, service):
+    """Nearest-first pages found in boxes (geographic cells inside FTS5 on
+    SQLite) are exactly those of sorting every match by distance."""
+    from directory import search
+
+    call_command("generate_centres", centres=400, stdout=io.StringIO())
+    locale = Locale.objects.get(language_code="en")
+    query = search.DirectoryQuery(
+        locale_id=locale.pk, text=text, service=service, near=point
+    )
+    total = query.count()
+    assert total > 40
+    sql, params = query.sql()
+    everything = [entry.pk for entry in DirectoryEntry.objects.raw(sql, params)]
+    for offset in (0, 20):
+        boxed = query._near_entries(20, offset, total)
+        assert boxed is not None  # answered by a box, not by the full sort
+        assert [entry.pk for entry in boxed] == everything[offset : offset + 20]
+
+
+@pytest.mark.django_db
 def test_editors_can_edit_and_create_centres(client, directory):
     admin = User.objects.create_superuser("admin", "admin@example.org", "x")
     client.force_login(admin)

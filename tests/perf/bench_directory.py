@@ -119,8 +119,8 @@ def measure(directory, runs):
             form.is_valid()
             query = form.query(directory.locale)
             page = int(params.get("page", 1))
-            query.count()
-            query.entries(limit=20, offset=(page - 1) * 20)
+            total = query.count()  # as the view: count once, then one page
+            query.entries(limit=20, offset=(page - 1) * 20, total=total)
 
         results["search"][name] = p95(timed(search, runs))
         query_string = QueryDict(mutable=True)
