@@ -27,6 +27,7 @@ def build_calendar(events, request=None, name=""):
         item.add("dtstart", event.local_start)
         item.add("dtend", event.local_end)
         item.add("summary", event.title)
+        item.add("status", event.ICAL_STATUSES.get(event.status, "CONFIRMED"))
         if event.intro:
             item.add("description", event.intro)
         location = ", ".join(

@@ -285,6 +285,27 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         (MODE_ONLINE, _("Online")),
         (MODE_HYBRID, _("Hybrid (in person and online)")),
     ]
+    STATUS_SCHEDULED = "scheduled"
+    STATUS_CANCELLED = "cancelled"
+    STATUS_POSTPONED = "postponed"
+    STATUS_RESCHEDULED = "rescheduled"
+    STATUS_MOVED_ONLINE = "moved_online"
+    STATUS_CHOICES = [
+        (STATUS_SCHEDULED, _("Scheduled")),
+        (STATUS_CANCELLED, _("Cancelled")),
+        (STATUS_POSTPONED, _("Postponed")),
+        (STATUS_RESCHEDULED, _("Rescheduled")),
+        (STATUS_MOVED_ONLINE, _("Moved online")),
+    ]
+    SCHEMA_STATUSES = {
+        STATUS_SCHEDULED: "https://schema.org/EventScheduled",
+        STATUS_CANCELLED: "https://schema.org/EventCancelled",
+        STATUS_POSTPONED: "https://schema.org/EventPostponed",
+        STATUS_RESCHEDULED: "https://schema.org/EventRescheduled",
+        STATUS_MOVED_ONLINE: "https://schema.org/EventMovedOnline",
+    }
+    # RFC 5545 STATUS of a VEVENT: a postponed event has no firm date.
+    ICAL_STATUSES = {STATUS_CANCELLED: "CANCELLED", STATUS_POSTPONED: "TENTATIVE"}
     SCHEMA_MODES = {
         MODE_IN_PERSON: "https://schema.org/OfflineEventAttendanceMode",
         MODE_ONLINE: "https://schema.org/OnlineEventAttendanceMode",
@@ -297,6 +318,17 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         choices=TYPE_CHOICES,
         default=TYPE_MULTIPLIER,
         help_text=_("What kind of event this is; visitors filter events by type."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=STATUS_CHOICES,
+        default=STATUS_SCHEDULED,
+        help_text=_(
+            "Change it when the event is cancelled, postponed (no new date yet), "
+            "rescheduled (give the new date below) or moved online: the page, the "
+            "calendars and search engines show it."
+        ),
     )
     start = models.DateTimeField(
         _("start"),
@@ -418,6 +450,7 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("event_type"),
+        FieldPanel("status"),
         MultiFieldPanel(
             [
                 FieldPanel("start"),
@@ -465,6 +498,7 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         SynchronizedField("time_zone", overridable=False),
         SynchronizedField("series_rule", overridable=False),
         SynchronizedField("attendance_mode", overridable=False),
+        SynchronizedField("status", overridable=False),
         SynchronizedField("latitude", overridable=False),
         SynchronizedField("longitude", overridable=False),
         SynchronizedField("centre", overridable=False),
@@ -510,6 +544,15 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         if abbreviation and abbreviation != self.time_zone:
             return f"{self.time_zone}, {abbreviation}"
         return self.time_zone
+
+    @property
+    def is_called_off(self):
+        """Cancelled, or postponed without a new date: nothing to register for."""
+        return self.status in (self.STATUS_CANCELLED, self.STATUS_POSTPONED)
+
+    @property
+    def takes_registrations(self):
+        return not self.is_past and not self.is_called_off
 
     @property
     def is_past(self):
@@ -644,7 +687,6 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
                     speakers.setdefault(person.pk, person)
             speakers = list(speakers.values())
         url = self.get_full_url(request)
-        status = "https://schema.org/EventScheduled"
         data = {
             "@context": "https://schema.org",
             "@type": "Event",
@@ -654,7 +696,9 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
             "startDate": self.local_start.isoformat(timespec="seconds"),
             "endDate": self.local_end.isoformat(timespec="seconds"),
             "eventAttendanceMode": self.SCHEMA_MODES.get(self.attendance_mode),
-            "eventStatus": status,
+            "eventStatus": self.SCHEMA_STATUSES.get(
+                self.status, self.SCHEMA_STATUSES[self.STATUS_SCHEDULED]
+            ),
             "inLanguage": page_language(self, request),
         }
         locations = []
@@ -683,7 +727,7 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
                 data["organizer"]["url"] = organiser.website
         if speakers:
             data["performer"] = [{"@type": "Person", "name": p.name} for p in speakers]
-        if self.registration_url and not self.is_past:
+        if self.registration_url and self.takes_registrations:
             data["offers"] = {
                 "@type": "Offer",
                 "url": self.registration_url,

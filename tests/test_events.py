@@ -358,6 +358,58 @@ def test_upcoming_event_leads_with_registration_and_shows_on_the_home(
 
 
 @pytest.mark.django_db
+def test_cancelled_event_says_so_everywhere_and_takes_no_registration(
+    client, tokyo_event
+):
+    tokyo_event.registration_url = "https://example.org/register"
+    tokyo_event.save_revision().publish()
+    cache.clear()
+    item = Calendar.from_ical(get(client, tokyo_event.url + "ics/").content)
+    assert str(item.walk("VEVENT")[0]["STATUS"]) == "CONFIRMED"
+    html = get(client, tokyo_event.url).content.decode()
+    data = [d for d in json_ld(html) if d.get("@type") == "Event"]
+    assert data[0]["eventStatus"] == "https://schema.org/EventScheduled"
+
+    tokyo_event.status = EventPage.STATUS_CANCELLED
+    tokyo_event.save_revision().publish()
+    cache.clear()
+    html = get(client, tokyo_event.url).content.decode()
+    assert "This event has been cancelled." in html
+    assert "https://example.org/register" not in html
+    assert "event-register-title" not in html
+    data = [d for d in json_ld(html) if d.get("@type") == "Event"][0]
+    assert data["eventStatus"] == "https://schema.org/EventCancelled"
+    assert "offers" not in data
+    item = Calendar.from_ical(get(client, tokyo_event.url + "ics/").content)
+    assert str(item.walk("VEVENT")[0]["STATUS"]) == "CANCELLED"
+    feed = Calendar.from_ical(get(client, "/en/events/calendar/").content)
+    statuses = {str(i["SUMMARY"]): str(i["STATUS"]) for i in feed.walk("VEVENT")}
+    assert statuses["Tokyo webinar"] == "CANCELLED"
+    card = get(client, "/en/events/").content.decode()
+    card = card[card.index("Tokyo webinar") :]
+    assert re.match(
+        r'Tokyo webinar</a></h3>\s*<p class="event-status[^"]*"><strong>Cancelled<',
+        card,
+    )
+
+
+@pytest.mark.django_db
+def test_postponed_event_in_french(client):
+    page = event("fr", "pilot-training-paris")
+    page.status = EventPage.STATUS_POSTPONED
+    page.save_revision().publish()
+    cache.clear()
+    html = get(client, page.url).content.decode()
+    assert "Cet événement est reporté ; la nouvelle date sera annoncée ici." in html
+    data = [d for d in json_ld(html) if d.get("@type") == "Event"][0]
+    assert data["eventStatus"] == "https://schema.org/EventPostponed"
+    item = Calendar.from_ical(get(client, page.url + "ics/").content)
+    assert str(item.walk("VEVENT")[0]["STATUS"]) == "TENTATIVE"
+    english = event("en", "pilot-training-paris")
+    assert "event-status" not in get(client, english.url).content.decode()
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     "query",
     ["?type=party", "?when=tomorrow", "?page=abc", "?page=999", "?type=%00%ff&page=-1"],
