@@ -83,6 +83,7 @@ def _at(year, month, day, hour, minute=0):
 EVENTS = [
     {
         "slug": "kick-off-meeting-paris",
+        "fr_slug": "reunion-de-lancement-paris",
         "event_type": EventPage.TYPE_TRANSNATIONAL,
         "start": _at(2019, 9, 23, 9, 30),
         "end": _at(2019, 9, 24, 17),
@@ -139,6 +140,7 @@ EVENTS = [
     },
     {
         "slug": "community-of-practice-meetings",
+        "fr_slug": "rencontres-communaute-de-pratique",
         "event_type": EventPage.TYPE_COMMUNITY,
         "start": _at(2020, 10, 15, 14),
         "end": _at(2020, 10, 15, 15, 30),
@@ -171,6 +173,7 @@ EVENTS = [
     },
     {
         "slug": "pilot-training-paris",
+        "fr_slug": "formation-pilote-paris",
         "event_type": EventPage.TYPE_TRAINING,
         "start": _at(2021, 12, 6, 9, 30),
         "end": _at(2021, 12, 6, 17),
@@ -227,6 +230,7 @@ EVENTS = [
     },
     {
         "slug": "final-multiplier-event",
+        "fr_slug": "evenement-de-diffusion-final",
         "event_type": EventPage.TYPE_MULTIPLIER,
         "start": _at(2022, 3, 28, 14),
         "end": _at(2022, 3, 28, 17),
@@ -405,6 +409,7 @@ def _pairs(data):
     if data.get("presentations"):
         for _short, name, french, _language in PARTNER_TALKS:
             pairs[name] = french
+    pairs[data["slug"]] = data["fr_slug"]
     return pairs
 
 

@@ -45,6 +45,7 @@ TOPICS = [
 ARTICLES = [
     {
         "slug": "kick-off-meeting-paris",
+        "fr_slug": "reunion-de-lancement-paris",
         "date": datetime.date(2019, 9, 24),
         "partner": "RICDM",
         "topics": ["project-life", "events"],
@@ -113,6 +114,7 @@ ARTICLES = [
     },
     {
         "slug": "cocade-predecessor-project",
+        "fr_slug": "cocade-projet-precurseur",
         "date": datetime.date(2019, 10, 1),
         "partner": "RICDM",
         "topics": ["project-life", "training"],
@@ -179,6 +181,7 @@ ARTICLES = [
     },
     {
         "slug": "community-of-practitioners-launched",
+        "fr_slug": "lancement-communaute-de-praticiens",
         "date": datetime.date(2020, 10, 15),
         "partner": "RICDM",
         "topics": ["community"],
@@ -254,6 +257,7 @@ ARTICLES = [
     },
     {
         "slug": "pilot-training-cite-des-metiers-paris",
+        "fr_slug": "formation-pilote-cite-des-metiers-paris",
         "date": datetime.date(2021, 12, 6),
         "partner": "Universcience",
         "topics": ["training"],
@@ -326,6 +330,7 @@ ARTICLES = [
     },
     {
         "slug": "final-multiplier-event-report",
+        "fr_slug": "compte-rendu-evenement-de-diffusion-final",
         "date": datetime.date(2022, 3, 28),
         "partner": "LLLP",
         "topics": ["events", "project-life"],
@@ -449,4 +454,6 @@ def load(demo, en_home):
         demo.translate(index, code, string_pairs(INDEX["en"], INDEX[code]))
     for data in ARTICLES:
         article = _article(demo, index, data, topics)
-        demo.translate(article, "fr", string_pairs(data["en"], data["fr"]))
+        pairs = string_pairs(data["en"], data["fr"])
+        pairs[data["slug"]] = data["fr_slug"]
+        demo.translate(article, "fr", pairs)

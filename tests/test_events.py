@@ -495,7 +495,7 @@ def test_index_queries_flat_from_10_to_1000(client, big_events, django_db_blocke
     [
         ("/en/events/", 10),
         ("/fr/evenements/?when=past&type=training", 10),
-        ("/fr/evenements/final-multiplier-event/", 12),
+        ("/fr/evenements/evenement-de-diffusion-final/", 12),
         ("/en/events/pilot-training-paris/", 12),
     ],
 )
@@ -534,7 +534,7 @@ def test_speaker_photos_cost_no_query_per_person(client):
     from events.models import Person
 
     image = get_image_model().objects.first()
-    url = "/fr/evenements/final-multiplier-event/"
+    url = "/fr/evenements/evenement-de-diffusion-final/"
     Person.objects.filter(name="Catherine Kinet").update(photo=image)
     one = count_queries(client, url)
     Person.objects.filter(name__in=["Pauline Boivin", "Marion Seidenbinder"]).update(

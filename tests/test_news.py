@@ -299,7 +299,7 @@ def test_every_page_announces_the_feeds_of_its_language(client, url, code):
 @pytest.mark.django_db
 def test_article_json_ld_is_a_news_article(client):
     article = NewsPage.objects.get(
-        slug="pilot-training-cite-des-metiers-paris", locale__language_code="fr"
+        slug="formation-pilote-cite-des-metiers-paris", locale__language_code="fr"
     )
     html = html_of(client, article.url)
     items = json_ld_of(html)
@@ -358,7 +358,7 @@ def test_share_links_load_no_third_party_script(client):
 @pytest.mark.django_db
 def test_article_shows_topics_tags_partner_and_alt_text_in_its_language(client):
     article = NewsPage.objects.get(
-        slug="final-multiplier-event-report", locale__language_code="fr"
+        slug="compte-rendu-evenement-de-diffusion-final", locale__language_code="fr"
     )
     html = html_of(client, article.url)
     index_url = news_index("fr").url
@@ -371,7 +371,7 @@ def test_article_shows_topics_tags_partner_and_alt_text_in_its_language(client):
 @pytest.mark.django_db
 def test_up_to_three_related_articles_in_the_same_language(client):
     article = NewsPage.objects.get(
-        slug="kick-off-meeting-paris", locale__language_code="fr"
+        slug="reunion-de-lancement-paris", locale__language_code="fr"
     )
     html = html_of(client, article.url)
     related = html.split('id="related-title"')[1]
@@ -602,7 +602,7 @@ def test_news_index_queries_flat_from_10_to_1000(client, big_news, django_db_blo
     [
         ("/en/news/", 10),
         ("/fr/actualites/?topic=training&year=2021", 10),
-        ("/fr/actualites/kick-off-meeting-paris/", 12),
+        ("/fr/actualites/reunion-de-lancement-paris/", 12),
         ("/en/news/rss/", 10),
     ],
 )
