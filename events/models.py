@@ -116,9 +116,24 @@ class Person(TranslatableMixin, models.Model):
 
     @property
     def organisation_label(self):
+        """Their organisation's name; a partner's in the language it was
+        localised to (`localize_organisation`), else in the person's own."""
         if self.organisation_name:
             return self.organisation_name
+        if "localized_organisation" in self.__dict__:
+            partner = self.__dict__["localized_organisation"]
+            return partner.name if partner is not None else ""
         return self.organisation.name if self.organisation_id else ""
+
+    def localize_organisation(self, language_code):
+        """Read the partner's name in `language_code` (cached map, no query)."""
+        from types import SimpleNamespace
+
+        from home.models import NewsPage
+
+        self.localized_organisation = NewsPage.localized_partner(
+            SimpleNamespace(partner_id=self.organisation_id), language_code
+        )
 
 
 class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
@@ -671,10 +686,13 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
                     )
                 )
             }
+        language = self.locale.language_code
         for session in sessions:
             session.people = [
                 localized.get(p.translation_key, p) for p in speakers_of[session]
             ]
+            for person in session.people:
+                person.localize_organisation(language)
         return sessions
 
     def get_json_ld(self, request, speakers=None):

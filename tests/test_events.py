@@ -94,6 +94,9 @@ def test_past_event_leads_with_recording_and_presentations(client):
     assert "Introduction au concept de Cité des métiers" in html
     assert "Catherine Kinet" in html and "Pauline Boivin" in html
     assert "Directrice" in html  # the speaker's role in French
+    # A partner speaker's organisation in French too.
+    assert "(Réseau international des Cités des métiers)" in html
+    assert "Cités des métiers International Network" not in html
     # Presentations come before the agenda after the event.
     assert html.index("event-presentations-title") < html.index("event-agenda-title")
 
