@@ -230,7 +230,9 @@ def load_case_studies(demo, en_home, themes, competences, resources):
         **CASE_INDEX["en"],
         summary_report=resources["summary-report"],
     )
-    demo.translate(index, "fr", string_pairs(CASE_INDEX["en"], CASE_INDEX["fr"]))
+    pairs = string_pairs(CASE_INDEX["en"], CASE_INDEX["fr"])
+    pairs["case-studies"] = "etudes-de-cas"
+    demo.translate(index, "fr", pairs)
     partners = {p.short_name: p for p in Partner.objects.filter(locale=en)}
     centres = {
         c.external_id: c for c in CentrePage.objects.filter(locale=en).only("id")
@@ -256,7 +258,9 @@ def load_case_studies(demo, en_home, themes, competences, resources):
                 if external_id in centres
             ],
         )
-        demo.translate(page, "fr", string_pairs(case["en"], case["fr"]))
+        pairs = string_pairs(case["en"], case["fr"])
+        pairs[case["slug"]] = case["fr_slug"]
+        demo.translate(page, "fr", pairs)
     return index
 
 
@@ -300,6 +304,7 @@ def load_outputs(demo, en_home, resources):
         en_data["outputs"], fr_data["outputs"], strict=True
     ):
         string_pairs(list(en_output[:3]), list(fr_output[:3]), strings)
+    strings["outputs"] = "realisations"
     demo.translate(page, "fr", strings)
     return page
 

@@ -118,7 +118,7 @@ def test_index_offers_the_summary_report(client):
 @pytest.mark.django_db
 def test_case_study_shows_country_organisations_themes_competences(client):
     page = CaseStudyPage.objects.get(
-        locale__language_code="fr", slug="gamified-speed-networking-porto"
+        locale__language_code="fr", slug="speed-networking-ludique-porto"
     )
     html = html_of(client, page.url)
     assert "Portugal" in html
@@ -235,11 +235,11 @@ def test_case_study_index_queries_flat_from_10_to_1000(
 @pytest.mark.parametrize(
     ("url", "budget"),
     [
-        ("/fr/case-studies/gamified-speed-networking-porto/", 12),
+        ("/fr/etudes-de-cas/speed-networking-ludique-porto/", 12),
         ("/en/competences/", 12),
-        ("/fr/outputs/", 12),
-        ("/fr/case-studies/", 10),
-        ("/fr/case-studies/?country=FR&theme=peer-learning&page=1", 10),
+        ("/fr/realisations/", 12),
+        ("/fr/etudes-de-cas/", 10),
+        ("/fr/etudes-de-cas/?country=FR&theme=peer-learning&page=1", 10),
     ],
 )
 def test_pages_stay_within_the_query_budget(client, url, budget):

@@ -171,6 +171,7 @@ CASE_INDEX = {
 CASE_STUDIES = [
     {
         "slug": "gamified-speed-networking-porto",
+        "fr_slug": "speed-networking-ludique-porto",
         "country": "PT",
         "partners": ["CDM Porto"],
         "centres": ["cdm-porto"],
@@ -223,6 +224,7 @@ CASE_STUDIES = [
     },
     {
         "slug": "one-stop-shop-brussels",
+        "fr_slug": "guichet-unique-bruxelles",
         "country": "BE",
         "partners": ["LLLP"],
         "centres": ["cdm-bruxelles"],
@@ -270,6 +272,7 @@ CASE_STUDIES = [
     },
     {
         "slug": "pilot-training-paris",
+        "fr_slug": "formation-pilote-paris",
         "country": "FR",
         "partners": ["Universcience"],
         "centres": ["cdm-paris-villette"],
@@ -314,6 +317,7 @@ CASE_STUDIES = [
     },
     {
         "slug": "community-of-practitioners",
+        "fr_slug": "communaute-de-praticiens",
         "country": "FR",
         "partners": ["RICDM"],
         "centres": [],
@@ -359,6 +363,7 @@ CASE_STUDIES = [
     },
     {
         "slug": "e-learning-platform-italy",
+        "fr_slug": "plateforme-e-learning-italie",
         "country": "IT",
         "partners": ["Learning Digital"],
         "centres": [],
@@ -399,6 +404,7 @@ CASE_STUDIES = [
     },
     {
         "slug": "lifelong-guidance-centres-croatia",
+        "fr_slug": "centres-orientation-croatie",
         "country": "HR",
         "partners": ["AZVO"],
         "centres": [],
@@ -440,6 +446,7 @@ CASE_STUDIES = [
     },
     {
         "slug": "sharing-data-between-partners",
+        "fr_slug": "partage-de-donnees-entre-partenaires",
         "country": "FR",
         "partners": [],
         "centres": ["cdm-la-reunion"],

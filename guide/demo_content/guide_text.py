@@ -107,6 +107,7 @@ CHAPTER_1 = {
         ],
     },
     "fr": {
+        "slug": "contexte",
         "title": "Le contexte du partenariat multi-acteurs dans l’orientation tout au long de la vie",
         "summary": (
             "Ce qu’est l’orientation tout au long de la vie, pourquoi les politiques "
@@ -377,6 +378,7 @@ CHAPTER_2 = {
         ],
     },
     "fr": {
+        "slug": "enjeux-europeens",
         "title": (
             "Ce que la coopération multi-partenariale peut apporter aux défis européens "
             "de l’orientation tout au long de la vie"
@@ -480,6 +482,7 @@ CHAPTER_3 = {
         ],
     },
     "fr": {
+        "slug": "modele-cite-des-metiers",
         "title": "Un cas pratique de guichet unique : le modèle des Cités des métiers",
         "summary": (
             "Les espaces intégrés réunissent sous un même toit les services d’orientation "
@@ -570,6 +573,7 @@ CHAPTER_4 = {
         ],
     },
     "fr": {
+        "slug": "competences-et-actions",
         "title": "Les compétences et actions majeures pour piloter un partenariat multi-acteurs",
         "summary": (
             "Les sept compétences du référentiel, les modules de formation qui s’appuient "
@@ -641,6 +645,7 @@ SECTION_4_1 = {
         ],
     },
     "fr": {
+        "slug": "outils-de-la-formation-pilote",
         "title": "Les outils de la formation pilote",
         "summary": (
             "Les outils numériques et traditionnels que les chargés de partenariats ont "
