@@ -24,15 +24,8 @@ MAX_QUERY_LENGTH = 200
 # name matches first, then the others, each in index order, which FTS5 answers
 # without scoring every row.
 RANK_LIMIT = 1000
-NEAR_RADII = (
-    0.25,
-    0.5,
-    1.0,
-    2.0,
-    4.0,
-    8.0,
-    30.0,
-)  # degrees of latitude tried before a full sort
+# Half-sides of the boxes (degrees of latitude) tried before a full sort.
+NEAR_RADII = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 30.0)
 NEAR_LIMIT = 2000  # below this many matches, sorting them all is cheap enough
 
 
