@@ -19,10 +19,11 @@ WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_TOKENS = 8
 MAX_TOKEN_LENGTH = 40
 MAX_QUERY_LENGTH = 200
-# Above this many matches, ranking every match with bm25 costs more than it is
-# worth (it grows with the directory): such broad queries list the centres whose
-# name matches first, then the others, each in index order, which FTS5 answers
-# without scoring every row.
+# Above this many matches, ranking every match (bm25, ts_rank) costs more than
+# it is worth (it grows with the directory): on SQLite such broad queries list
+# the centres whose name matches first, then the others, each in index order,
+# which FTS5 answers without scoring every row; on PostgreSQL they list the
+# matches in name order, read from the title index.
 RANK_LIMIT = 1000
 # Half-sides of the boxes (degrees of latitude) tried before a full sort.
 NEAR_RADII = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 30.0)
@@ -75,6 +76,7 @@ class DirectoryQuery:
     require_location: bool = False
     by_id: bool = False  # order by page id (an even sample when truncated)
     cells: tuple = ()  # geographic cell tokens (index.cell_tokens), SQLite only
+    ranked: bool = True  # PostgreSQL: order text matches by ts_rank
     words: list = field(init=False)
 
     def __post_init__(self):
@@ -98,8 +100,8 @@ class DirectoryQuery:
             or self.has_tour
         )
 
-    def match_expression(self, columns="title place body", exclude_title=False):
-        """The FTS5 MATCH string (only safe tokens, quoted)."""
+    def facet_tokens(self):
+        """The facet tokens (index.facets_of) every match must carry."""
         from .index import facet_token
 
         facets = [facet_token("l", str(self.locale_id))]
@@ -113,6 +115,11 @@ class DirectoryQuery:
             facets.append(facet_token("g", self.language))
         if self.has_tour:
             facets.append(facet_token("v", "tour"))
+        return facets
+
+    def match_expression(self, columns="title place body", exclude_title=False):
+        """The FTS5 MATCH string (only safe tokens, quoted)."""
+        facets = self.facet_tokens()
         expression = "{facets} : (" + " ".join(f'"{t}"' for t in facets) + ")"
         if self.cells:
             expression += (
@@ -150,22 +157,14 @@ class DirectoryQuery:
                 for word in self.words:
                     where.append("e.search_text LIKE %s")
                     params.append(f"%{word}%")
-            for column, value in (
-                ("country", self.country),
-                ("centre_type", self.centre_type),
-            ):
-                if value:
-                    where.append(f"e.{column} = %s")
-                    params.append(value)
-            if self.service:
-                where.append("e.services LIKE %s")
-                params.append(f"% {self.service} %")
-            if self.language:
-                where.append("e.languages LIKE %s")
-                params.append(f"% {self.language} %")
-            if self.has_tour:
-                where.append("e.has_tour = %s")
-                params.append(True)
+            if self.has_filters and self.vendor == "postgresql":
+                # Served by the GIN index of migration 0005 (same expression).
+                where.append(
+                    "to_tsvector('simple', e.facets) @@ to_tsquery('simple', %s)"
+                )
+                params.append(" & ".join(self.facet_tokens()))
+            elif self.has_filters:
+                self._filter_columns(where, params)
         if self.require_location or self.bbox:
             where.append("e.latitude IS NOT NULL AND e.longitude IS NOT NULL")
         if self.bbox:
@@ -184,6 +183,26 @@ class DirectoryQuery:
                 where.append("(e.longitude >= %s OR e.longitude <= %s)")
                 params += [west, east]
         return " AND ".join(where), params
+
+    def _filter_columns(self, where, params):
+        """The filters as plain column conditions (databases without a
+        full-text index of the facets)."""
+        for column, value in (
+            ("country", self.country),
+            ("centre_type", self.centre_type),
+        ):
+            if value:
+                where.append(f"e.{column} = %s")
+                params.append(value)
+        if self.service:
+            where.append("e.services LIKE %s")
+            params.append(f"% {self.service} %")
+        if self.language:
+            where.append("e.languages LIKE %s")
+            params.append(f"% {self.language} %")
+        if self.has_tour:
+            where.append("e.has_tour = %s")
+            params.append(True)
 
     def _fts_only(self):
         """True when FTS5 alone answers (no geographic condition)."""
@@ -205,7 +224,7 @@ class DirectoryQuery:
             return order, [lat, lat, lng, lng, scale * scale]
         if self.by_id:
             return "e.page_id", []
-        if self.words and self.vendor == "postgresql":
+        if self.words and self.vendor == "postgresql" and self.ranked:
             return (
                 "ts_rank(e.search_vector, to_tsquery('simple', %s)) DESC, e.sort_title",
                 [tsquery(self.words)],
@@ -257,11 +276,21 @@ class DirectoryQuery:
                 total = self.count()
             if total > NEAR_LIMIT:
                 entries = self._near_entries(limit, offset, total)
-        elif limit is not None and self._fts_only() and self.words and not self.near:
+        elif (
+            limit is not None
+            and self.words
+            and not self.near
+            and (self._fts_only() or self.vendor == "postgresql")
+        ):
             if total is None:
                 total = self.count()
-            if total > RANK_LIMIT:
+            if total > RANK_LIMIT and self.use_fts:
                 entries = self._broad_entries(limit, offset)
+            elif total > RANK_LIMIT:
+                # PostgreSQL: in name order, read from the title index until a
+                # page of matches is found, instead of ranking them all.
+                sql, params = dataclasses.replace(self, ranked=False).sql(limit, offset)
+                entries = list(DirectoryEntry.objects.raw(sql, params))
         if entries is None:
             sql, params = self.sql(limit, offset)
             entries = list(DirectoryEntry.objects.raw(sql, params))

@@ -713,3 +713,31 @@ def test_tour_is_embedded_only_from_hosts_the_csp_allows(settings):
     assert not tour_embeddable("https://elsewhere.example.com/1/")
     assert not tour_embeddable("http://tours.example.org/1/")
     assert not tour_embeddable("javascript:alert(1)")
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="an index of PostgreSQL only"
+)
+def test_postgresql_filters_use_the_facets_index():
+    """The filters' condition is the very expression the GIN index of
+    migration 0005 was built on, so PostgreSQL can serve it from the index
+    (compared as PostgreSQL normalises both)."""
+    from directory import search
+
+    locale = Locale.objects.get(language_code="en")
+    query = search.DirectoryQuery(
+        locale_id=locale.pk, text="career", service="guidance", language="fr"
+    )
+    sql, params = query.sql(20, 0)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = %s",
+            ["directory_entry_facets_gin"],
+        )
+        (definition,) = cursor.fetchone()
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    expression = definition.split("USING gin (", 1)[1].rsplit(")", 1)[0]
+    assert expression == "to_tsvector('simple'::regconfig, (facets)::text)"
+    assert f"{expression} @@ '''zzl{locale.pk}'' & ''zzsguidance''" in plan
