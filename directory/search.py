@@ -158,10 +158,8 @@ class DirectoryQuery:
                     where.append("e.search_text LIKE %s")
                     params.append(f"%{word}%")
             if self.has_filters and self.vendor == "postgresql":
-                # Served by the GIN index of migration 0005 (same expression).
-                where.append(
-                    "to_tsvector('simple', e.facets) @@ to_tsquery('simple', %s)"
-                )
+                # The stored vector and GIN index of migration 0005.
+                where.append("e.facets_vector @@ to_tsquery('simple', %s)")
                 params.append(" & ".join(self.facet_tokens()))
             elif self.has_filters:
                 self._filter_columns(where, params)
