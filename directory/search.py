@@ -27,7 +27,14 @@ MAX_QUERY_LENGTH = 200
 RANK_LIMIT = 1000
 # Half-sides of the boxes (degrees of latitude) tried before a full sort.
 NEAR_RADII = (0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 30.0)
-NEAR_LIMIT = 2000  # below this many matches, sorting them all is cheap enough
+# A text search lists (and counts exactly) at most this many matches: past it
+# the visitor is told there are more and asked to narrow the search, and the
+# count stops early instead of reading every match (which grows with the
+# directory).
+COUNT_LIMIT = 1000
+# Up to this many matches, sorting them all by distance is cheap enough (at
+# most COUNT_LIMIT, which is where a capped count stops).
+NEAR_LIMIT = 1000
 
 
 def tokens(text):
@@ -230,17 +237,24 @@ class DirectoryQuery:
         return "e.sort_title, e.page_id", []
 
     # Queries ------------------------------------------------------------------
-    def count(self):
+    def count(self, limit=None):
+        """How many centres match; with `limit`, counting stops after limit + 1
+        matches of a text search (a result above `limit` means "more than")."""
+        cap = ""
+        if limit is not None and self.words:
+            cap = f" LIMIT {int(limit) + 1}"
         with connection.cursor() as cursor:
             if self._fts_only():
                 cursor.execute(
-                    f"SELECT COUNT(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s",  # noqa: S608
+                    f"SELECT COUNT(*) FROM (SELECT rowid FROM {FTS_TABLE} "  # noqa: S608
+                    f"WHERE {FTS_TABLE} MATCH %s{cap}) m",
                     [self.match_expression()],
                 )
             else:
                 where, params = self._where()
                 cursor.execute(
-                    f"SELECT COUNT(*) FROM {TABLE} e WHERE {where}",  # noqa: S608
+                    f"SELECT COUNT(*) FROM (SELECT 1 FROM {TABLE} e "  # noqa: S608
+                    f"WHERE {where}{cap}) m",
                     params,
                 )
             return cursor.fetchone()[0]

@@ -20,7 +20,7 @@ from portal.countries import country_name
 
 from .index import index_version
 from .models import CENTRE_TYPES, DirectoryEntry, Service, language_name
-from .search import MAX_QUERY_LENGTH, DirectoryQuery, autocomplete
+from .search import COUNT_LIMIT, MAX_QUERY_LENGTH, DirectoryQuery, autocomplete
 
 PER_PAGE = 20
 GEOJSON_MAX_FEATURES = 2000
@@ -212,8 +212,10 @@ def build_form(request, page):
 def directory_list(request, page):
     form, params = build_form(request, page)
     query = form.query(page.locale)
-    total = query.count()
-    pages = max(1, math.ceil(total / PER_PAGE))
+    total = query.count(limit=COUNT_LIMIT)
+    # A text search past COUNT_LIMIT matches lists only its first matches.
+    more = bool(query.words) and total > COUNT_LIMIT
+    pages = max(1, math.ceil((COUNT_LIMIT if more else total) / PER_PAGE))
     try:
         number = int(request.GET.get("page", "1"))
     except ValueError:
@@ -231,7 +233,8 @@ def directory_list(request, page):
         {
             "form": form,
             "entries": entries,
-            "total": total,
+            "total": COUNT_LIMIT if more else total,
+            "more_than_total": more,
             "page_number": number,
             "page_count": pages,
             "previous_query": urlencode({**params, "page": number - 1})

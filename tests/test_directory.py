@@ -632,6 +632,41 @@ def test_demo_is_idempotent_for_the_directory():
 
 
 @pytest.mark.django_db
+def test_a_broad_text_search_lists_its_first_matches_and_says_there_are_more(
+    client, monkeypatch
+):
+    """Past COUNT_LIMIT matches a text search stops counting: the visitor reads
+    "more than", gets the first matches in pages and a hint to narrow down;
+    listings without text keep their exact count."""
+    from directory import views
+
+    call_command("generate_centres", centres=200, stdout=io.StringIO())
+    monkeypatch.setattr(views, "COUNT_LIMIT", 40)
+    matching = len(csv_rows(client.get(EN + "csv/", {"q": "centre"})))
+    assert matching > 40
+    page = soup(client.get(EN, {"q": "centre"}))
+    assert page.select_one(".directory-results__count").text.strip() == (
+        "More than 40 centres found"
+    )
+    assert "add a word, a filter or your position" in page.text
+    assert "Page 1 of 2" in page.select_one(".pagination").text
+    last = client.get(EN, {"q": "centre", "page": "3"})
+    assert last.status_code == 200
+    assert "Page 2 of 2" in soup(last).select_one(".pagination").text
+    seen = result_titles(client.get(EN, {"q": "centre"})) + result_titles(last)
+    assert len(seen) == len(set(seen)) == 40
+    everything = soup(client.get(EN))
+    total = DirectoryEntry.objects.filter(locale__language_code="en").count()
+    assert total > 40
+    assert everything.select_one(".directory-results__count").text.strip() == (
+        f"{total} centres found"
+    )
+    call_command("generate_centres", centres=200, language="fr", stdout=io.StringIO())
+    french = soup(client.get("/fr/centres/", {"q": "centre"}))
+    assert "Plus de 40 centres trouvés" in french.text
+
+
+@pytest.mark.django_db
 def test_broad_queries_and_near_sort_at_scale_give_the_same_pages(client, monkeypatch):
     """The shortcuts taken for large directories (search.RANK_LIMIT and
     NEAR_LIMIT) list every match once and keep the nearest first."""
