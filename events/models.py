@@ -613,7 +613,9 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sessions"] = self.agenda()
+        from home.models import page_language
+
+        context["sessions"] = self.agenda(page_language(self, request))
         context["presentations"] = self.public_presentations()
         speakers = {}
         for session in context["sessions"]:
@@ -643,9 +645,10 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
             SimpleNamespace(partner_id=self.organiser_id), page_language(self, request)
         )
 
-    def agenda(self):
+    def agenda(self, language=None):
         """The sessions, each with `people`: its speakers in this page's
-        language (default-language fallback); two queries."""
+        language (default-language fallback), their partner organisations in
+        `language` (the page's own by default); two queries."""
         sessions = list(self.sessions.all())
         # Translations of a session share its translation key; their speakers
         # are those of the source session (wagtail-localize does not copy them).
@@ -686,7 +689,7 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
                     )
                 )
             }
-        language = self.locale.language_code
+        language = language or self.locale.language_code
         for session in sessions:
             session.people = [
                 localized.get(p.translation_key, p) for p in speakers_of[session]
@@ -700,7 +703,7 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
 
         if speakers is None:
             speakers = {}
-            for session in self.agenda():
+            for session in self.agenda(page_language(self, request)):
                 for person in session.people:
                     speakers.setdefault(person.pk, person)
             speakers = list(speakers.values())
