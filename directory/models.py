@@ -12,7 +12,6 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -22,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.countries import country_choices, country_name
+from portal.forms import TaxonomyChoicesPageForm
 from portal.pages import PortalPageMixin
 
 CENTRE_TYPES = [
@@ -211,19 +211,12 @@ class DirectoryPage(RoutablePageMixin, PortalPageMixin, Page):
         return suggest_centre(request, self)
 
 
-class CentrePageForm(WagtailAdminPageForm):
+class CentrePageForm(TaxonomyChoicesPageForm):
     """Offers the services of the page's own language (they are the same list in
     every language; the slug ties them together)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields.get("services")
-        locale_id = getattr(self.instance, "locale_id", None)
-        if field is not None and locale_id:
-            chosen = list(self.instance.services.all()) if self.instance.pk else []
-            field.queryset = Service.objects.filter(
-                models.Q(locale_id=locale_id) | models.Q(pk__in=[s.pk for s in chosen])
-            )
+    taxonomy_fields = ("services",)
+    taxonomy_locale = "page"
 
 
 class CentrePage(PortalPageMixin, Page):

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
+from modelcluster.queryset import FakeQuerySet
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
@@ -595,20 +596,41 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
     def public_presentations(self):
         """The presentations whose document visitors may download: none in a
         collection that has, or lies below one that has, a view restriction
-        (one query)."""
+        (one query on a stored page).
+
+        A draft being previewed holds its presentations in memory (rebuilt from
+        the revision), where no query can be made on them: their documents are
+        then checked in a query of their own."""
         from django.db.models import Exists, F, OuterRef
         from django.db.models.functions import Length, Substr
+        from wagtail.documents import get_document_model
         from wagtail.models import CollectionViewRestriction
 
-        restricted = CollectionViewRestriction.objects.annotate(
-            prefix=Substr(
-                OuterRef("document__collection__path"), 1, Length("collection__path")
+        def restricted(collection_path):
+            return CollectionViewRestriction.objects.annotate(
+                prefix=Substr(OuterRef(collection_path), 1, Length("collection__path"))
+            ).filter(collection__path=F("prefix"))
+
+        if not self.relations_in_memory("presentations"):
+            return list(
+                self.presentations.select_related("document")
+                .exclude(Exists(restricted("document__collection__path")))
+                .order_by("sort_order", "pk")
             )
-        ).filter(collection__path=F("prefix"))
-        return list(
-            self.presentations.select_related("document")
-            .exclude(Exists(restricted))
-            .order_by("sort_order", "pk")
+        items = [p for p in self.presentations.all() if p.document_id]
+        public = get_document_model().objects.filter(
+            pk__in=[p.document_id for p in items]
+        )
+        documents = {
+            document.pk: document
+            for document in public.exclude(Exists(restricted("collection__path")))
+        }
+        items = [p for p in items if p.document_id in documents]
+        for item in items:
+            item.document = documents[item.document_id]
+        return sorted(
+            items,
+            key=lambda p: (p.sort_order or 0, p.pk or 0),
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -665,11 +687,13 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
             ).append(row.person)
         speakers_of = {}
         for session in sessions:
-            if session.pk is None:  # a preview: the speakers are in memory
-                speakers_of[session] = list(session.speakers.all())
-            else:
-                found = by_session.get(session.translation_key, {})
-                speakers_of[session] = found.get(True) or found.get(False) or []
+            # A draft or preview holds the speakers the editor chose in memory.
+            in_memory = session.pk is None or isinstance(
+                session.speakers.all(), FakeQuerySet
+            )
+            chosen = list(session.speakers.all()) if in_memory else []
+            found = by_session.get(session.translation_key, {})
+            speakers_of[session] = chosen or found.get(True) or found.get(False) or []
         keys = {p.translation_key for people in speakers_of.values() for p in people}
         localized = {}
         if keys:

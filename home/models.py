@@ -13,7 +13,6 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail import hooks
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -24,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.countries import country_choices, country_name
+from portal.forms import TaxonomyChoicesPageForm
 from portal.pages import PortalPageMixin
 
 
@@ -570,23 +570,11 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPageForm(WagtailAdminPageForm):
+class NewsPageForm(TaxonomyChoicesPageForm):
     """Topics are chosen once, on the source article (they are synchronised
     to its translations), so offer those of the default language."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        field = self.fields.get("topics")
-        if field is not None:
-            chosen = (
-                list(self.instance.topics.values_list("pk", flat=True))
-                if self.instance.pk
-                else []
-            )
-            field.queryset = Topic.objects.filter(
-                models.Q(locale__language_code=settings.LANGUAGE_CODE)
-                | models.Q(pk__in=chosen)
-            )
+    taxonomy_fields = ("topics",)
 
 
 class NewsPage(PortalPageMixin, Page):

@@ -1,6 +1,7 @@
 """What every page type of the portal shares."""
 
 from django.utils.functional import cached_property
+from modelcluster.queryset import FakeQuerySet
 from wagtail.models import PageViewRestriction
 
 from portal import navigation
@@ -29,3 +30,12 @@ class PortalPageMixin:
     def get_json_ld(self, request):
         """Structured data for this page, as a list of schema.org dicts."""
         return []
+
+    def relations_in_memory(self, *names):
+        """Whether any of these child or many-to-many relations is held in
+        memory: a draft rebuilt from a revision, or a preview of the form. Its
+        values cannot be queried then (they are not the database rows), only
+        iterated."""
+        return not self.pk or any(
+            isinstance(getattr(self, name).all(), FakeQuerySet) for name in names
+        )

@@ -8,6 +8,7 @@
   `wagtailcore/shared/richtext.html`): rich text is rendered without `javascript:`
   (or `vbscript:`, `data:`) links, `<script>` elements or `on*` event attributes,
   whatever was stored in the database (imports, translations, API).
+- `CSPMiddleware`: django-csp's, letting the admin frame its own previews.
 """
 
 import html
@@ -21,6 +22,8 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from csp import middleware as csp_middleware
+from csp.constants import SELF
 from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -220,3 +223,21 @@ def make_publishing_atomic():
 
     execute.portal_atomic = True
     PublishRevisionAction.execute = execute
+
+
+# --- Content-Security-Policy -----------------------------------------------------
+
+
+class CSPMiddleware(csp_middleware.CSPMiddleware):
+    """django-csp's middleware, but a preview may be framed by the admin of the
+    same origin: Wagtail renders previews (the editor's preview panel, "View
+    draft", moderation) through the whole middleware chain with a dummy request,
+    so without this the page's `frame-ancestors 'none'` blanks the panel and its
+    accessibility checks run on nothing. Public responses keep 'none'."""
+
+    def process_response(self, request, response):
+        if getattr(request, "is_dummy", False):
+            replace = dict(getattr(response, "_csp_replace", None) or {})
+            replace["frame-ancestors"] = [SELF]
+            response._csp_replace = replace
+        return super().process_response(request, response)

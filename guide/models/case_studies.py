@@ -10,7 +10,6 @@ from django.db.models import Value
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -20,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField
 from portal import navigation
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.countries import country_choices, country_name
+from portal.forms import TaxonomyChoicesPageForm
 from portal.pages import PortalPageMixin
 
 from .localization import exclude_private, for_locale
@@ -243,27 +243,11 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
         return context
 
 
-class CaseStudyPageForm(WagtailAdminPageForm):
+class CaseStudyPageForm(TaxonomyChoicesPageForm):
     """Themes and competences are chosen once, on the source page (they are
     synchronised to its translations), so offer those of the default language."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from django.conf import settings
-
-        for name, model in (("themes", Theme), ("competences", Competence)):
-            field = self.fields.get(name)
-            if field is None:
-                continue
-            chosen = (
-                list(getattr(self.instance, name).values_list("pk", flat=True))
-                if self.instance.pk
-                else []
-            )
-            field.queryset = model.objects.filter(
-                models.Q(locale__language_code=settings.LANGUAGE_CODE)
-                | models.Q(pk__in=chosen)
-            )
+    taxonomy_fields = ("themes", "competences")
 
 
 class CaseStudyPage(PortalPageMixin, Page):
@@ -379,38 +363,34 @@ class CaseStudyPage(PortalPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         language = get_language()
         terms = taxonomy(language)
-        chosen = set(  # the slugs of its themes and competences, in one query
-            Theme.objects.filter(case_studies=self)
-            .order_by()
-            .values_list("slug", Value("theme"))
-            .union(
-                Competence.objects.filter(case_studies=self)
-                .order_by()
-                .values_list("slug", Value("competence"))
-            )
-        )
+        chosen = self._chosen_terms()
         context["themes"] = [
             t for s, t in terms["themes"].items() if (s, "theme") in chosen
         ]
         context["competences"] = [
             c for s, c in terms["competences"].items() if (s, "competence") in chosen
         ]
+        if self._in_memory():
+            partner_keys = [p.translation_key for p in self.partners.all()]
+            centre_keys = [
+                link.centre.translation_key
+                for link in self.centres.all()
+                if link.centre_id
+            ]
+        else:
+            partner_keys = self.partners.values("translation_key")
+            centre_keys = CaseStudyCentre.objects.filter(page=self).values(
+                "centre__translation_key"
+            )
         context["partners"] = list(
             for_locale(
-                Partner.objects.filter(
-                    translation_key__in=self.partners.values("translation_key")
-                ),
-                language,
+                Partner.objects.filter(translation_key__in=partner_keys), language
             ).values()
         )
         context["centres"] = list(
             for_locale(
                 exclude_private(
-                    CentrePage.objects.live().filter(
-                        translation_key__in=CaseStudyCentre.objects.filter(
-                            page=self
-                        ).values("centre__translation_key")
-                    )
+                    CentrePage.objects.live().filter(translation_key__in=centre_keys)
                 ).defer_streamfields(),
                 language,
             ).values()
@@ -420,6 +400,27 @@ class CaseStudyPage(PortalPageMixin, Page):
         context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]  # the parent
         context["page_json_ld"] = self.get_json_ld(request)
         return context
+
+    def _in_memory(self):
+        return self.relations_in_memory("themes", "competences", "partners", "centres")
+
+    def _chosen_terms(self):
+        """(slug, "theme"|"competence") of the page's themes and competences:
+        one query on a stored page, none on a draft."""
+        if self._in_memory():
+            return {(t.slug, "theme") for t in self.themes.all()} | {
+                (c.slug, "competence") for c in self.competences.all()
+            }
+        return set(
+            Theme.objects.filter(case_studies=self)
+            .order_by()
+            .values_list("slug", Value("theme"))
+            .union(
+                Competence.objects.filter(case_studies=self)
+                .order_by()
+                .values_list("slug", Value("competence"))
+            )
+        )
 
     def get_json_ld(self, request):
         return [

@@ -163,6 +163,8 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatar from a third party in the admin (Gravatar would learn who edits).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # wagtail-localize: translations made from the admin start as drafts that go
@@ -198,7 +200,7 @@ INSTALLED_APPS += ["axes", "csp", "portal.cache.PageCacheConfig"]
 _after_whitenoise = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
 MIDDLEWARE[_after_whitenoise:_after_whitenoise] = [
     "portal.cache.PageCacheMiddleware",  # anonymous page hits skip everything below
-    "csp.middleware.CSPMiddleware",
+    "portal.security.CSPMiddleware",  # django-csp's, previews framed by the admin
 ]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
