@@ -22,6 +22,8 @@ from wagtail_localize.fields import SynchronizedField
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.countries import country_choices, country_name
 from portal.forms import TaxonomyChoicesPageForm
+from portal.localization import published
+from portal.models import ModeratedSnippet
 from portal.pages import PortalPageMixin
 
 CENTRE_TYPES = [
@@ -82,7 +84,7 @@ def tour_embeddable(url):
     return any(source in ("https:", origin, origin + "/") for source in allowed)
 
 
-class Service(TranslatableMixin, models.Model):
+class Service(ModeratedSnippet):
     """A service a centre offers (information, guidance and counselling...).
     Translatable: visitors filter on it in their own language; its slug is the
     same in every language, so a filter link works across languages."""
@@ -123,12 +125,11 @@ class Service(TranslatableMixin, models.Model):
         """Every service in `locale`, falling back to the default language for a
         service not yet translated, keyed by slug in sort order."""
         services = list(
-            cls.objects.filter(
-                locale__language_code__in={
-                    locale.language_code,
-                    settings.LANGUAGE_CODE,
-                }
-            ).select_related("locale")
+            published(cls.objects)
+            .filter(
+                locale__language_code__in={locale.language_code, settings.LANGUAGE_CODE}
+            )
+            .select_related("locale")
         )
         by_slug = {}
         for service in services:

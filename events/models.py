@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
+from portal.models import ModeratedSnippet
 from portal.pages import PortalPageMixin
 
 EVENTS_PAGE_SIZE = 12
@@ -57,7 +58,7 @@ def validate_rrule(value):
         ) from None
 
 
-class Person(TranslatableMixin, models.Model):
+class Person(ModeratedSnippet):
     """A speaker or moderator of events (translatable: role and name spelling)."""
 
     name = models.CharField(
@@ -675,9 +676,13 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         # Translations of a session share its translation key; their speakers
         # are those of the source session (wagtail-localize does not copy them).
         through = EventSession.speakers.through
-        rows = through.objects.filter(
-            eventsession__translation_key__in=[s.translation_key for s in sessions]
-        ).select_related("eventsession", "person")
+        rows = (
+            through.objects.filter(
+                eventsession__translation_key__in=[s.translation_key for s in sessions]
+            )
+            .filter(person__live=True)
+            .select_related("eventsession", "person")
+        )
         by_session = {}
         for row in rows.order_by("pk"):
             session = row.eventsession
@@ -691,7 +696,7 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
             in_memory = session.pk is None or isinstance(
                 session.speakers.all(), FakeQuerySet
             )
-            chosen = list(session.speakers.all()) if in_memory else []
+            chosen = [p for p in session.speakers.all() if p.live] if in_memory else []
             found = by_session.get(session.translation_key, {})
             speakers_of[session] = chosen or found.get(True) or found.get(False) or []
         keys = {p.translation_key for people in speakers_of.values() for p in people}
@@ -700,7 +705,7 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
             localized = {
                 person.translation_key: person
                 for person in Person.objects.filter(
-                    translation_key__in=keys, locale_id=self.locale_id
+                    translation_key__in=keys, locale_id=self.locale_id, live=True
                 )
                 .select_related("organisation", "photo")
                 .prefetch_related(

@@ -108,7 +108,9 @@ class NewsRssFeed(Feed):
 
     def item_categories(self, article):
         return [
-            self.topics.get(topic.slug, topic).name for topic in article.topics.all()
+            self.topics[topic.slug].name
+            for topic in article.topics.all()
+            if topic.slug in self.topics
         ]
 
 

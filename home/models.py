@@ -3,7 +3,6 @@ import unicodedata
 from urllib.parse import urlencode, urlsplit
 
 from django import forms
-from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
@@ -24,6 +23,8 @@ from wagtail_localize.fields import SynchronizedField
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.countries import country_choices, country_name
 from portal.forms import TaxonomyChoicesPageForm
+from portal.localization import in_language, published
+from portal.models import ModeratedSnippet
 from portal.pages import PortalPageMixin
 
 
@@ -164,7 +165,7 @@ class StandardPage(PortalPageMixin, Page):
         return context
 
 
-class Partner(TranslatableMixin, models.Model):
+class Partner(ModeratedSnippet):
     """A partner organisation of the project, shown on the partners page and footer."""
 
     ROLE_COORDINATOR = "coordinator"
@@ -235,17 +236,7 @@ class Partner(TranslatableMixin, models.Model):
     def for_locale(cls, locale):
         """Partners in the given language, falling back to the default language
         for any partner not yet translated."""
-        partners = list(cls.objects.select_related("locale", "logo"))
-        by_key = {}
-        for partner in partners:
-            if partner.locale_id == locale.pk:
-                by_key[partner.translation_key] = partner
-        for partner in partners:
-            if (
-                partner.translation_key not in by_key
-                and partner.locale.language_code == settings.LANGUAGE_CODE
-            ):
-                by_key[partner.translation_key] = partner
+        by_key = in_language(cls.objects.select_related("logo"), locale.language_code)
         return sorted(
             by_key.values(), key=lambda p: (p.role != cls.ROLE_COORDINATOR, p.name)
         )
@@ -259,24 +250,7 @@ NEWS_CARD_IMAGE = "fill-640x360"
 NEWS_LEAD_IMAGE = "fill-1200x675"
 
 
-def _translated(queryset, language_code):
-    """The objects of `queryset` in `language_code`, one per translation key,
-    falling back to the default language (one query). A dict keyed by
-    translation key, in the queryset's order."""
-    codes = {language_code, settings.LANGUAGE_CODE}
-    objects = list(
-        queryset.filter(locale__language_code__in=codes).select_related("locale")
-    )
-    chosen = {}
-    for obj in objects:
-        if obj.locale.language_code == language_code:
-            chosen[obj.translation_key] = obj
-    for obj in objects:
-        chosen.setdefault(obj.translation_key, obj)
-    order = {}
-    for obj in objects:
-        order.setdefault(obj.translation_key, len(order))
-    return dict(sorted(chosen.items(), key=lambda item: order[item[0]]))
+_translated = in_language
 
 
 def page_language(page, request=None):
@@ -299,7 +273,7 @@ def _public(queryset):
     return queryset
 
 
-class Topic(TranslatableMixin, models.Model):
+class Topic(ModeratedSnippet):
     """A topic of the news (training, community of practitioners, events...):
     visitors filter articles by it, in their language."""
 
@@ -479,7 +453,7 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
 
         for article in results:
             article.localized_topics = [
-                topics.get(t.slug, t) for t in article.topics.all()
+                topics[t.slug] for t in article.topics.all() if t.slug in topics
             ]
 
         def link(**changes):
@@ -717,7 +691,7 @@ class NewsPage(PortalPageMixin, Page):
         from portal import navigation
 
         def build():
-            partners = list(Partner.objects.select_related("locale"))
+            partners = list(published(Partner.objects).select_related("locale"))
             localized = _translated(Partner.objects.all(), language_code)
             return {
                 partner.pk: localized.get(partner.translation_key, partner)
@@ -798,7 +772,7 @@ class NewsPage(PortalPageMixin, Page):
         language = page_language(self, request)
         topics = Topic.by_slug(language)
         context["localized_topics"] = [
-            topics.get(topic.slug, topic) for topic in self.topic_list()
+            topics[topic.slug] for topic in self.topic_list() if topic.slug in topics
         ]
         context["partner"] = self.localized_partner(language)
         context["related_articles"] = self.related_cards(request)

@@ -11,6 +11,8 @@ from django.core.files.images import ImageFile
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
+from portal.signal_handlers import give_snippets_a_live_revision
+
 
 class Demo:
     def __init__(self, stdout=None):
@@ -136,6 +138,7 @@ def load_all(stdout=None):
     for module in demo_modules():
         demo.log(f"{module.__name__}:")
         module.load(demo)
+    give_snippets_a_live_revision()
     return demo
 
 

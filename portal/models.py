@@ -1,13 +1,81 @@
 """Site-wide settings and the per-language navigation shared by every page."""
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Locale, PreviewableMixin, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    Locale,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
+
+
+class ModeratedSnippet(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    TranslatableMixin,
+    models.Model,
+):
+    """A snippet visitors see (partner, speaker, topic, service, menus...): an
+    editor's or translator's change is a draft revision that goes through the
+    moderation workflow; the database row, which the public site reads, only
+    changes when a moderator publishes. A snippet never published is not
+    shown (`live=False`)."""
+
+    _revisions = GenericRelation(
+        "wagtailcore.Revision",
+        content_type_field="base_content_type",
+        related_query_name="%(app_label)s_%(class)s",
+        for_concrete_model=False,
+    )
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="%(app_label)s_%(class)s",
+        for_concrete_model=False,
+    )
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "portal/snippet_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["type_label"] = self._meta.verbose_name
+        context["fields"] = [
+            (
+                field.verbose_name,
+                self._get_FIELD_display(field)
+                if field.choices
+                else getattr(self, field.name),
+            )
+            for field in self._meta.get_fields()
+            if getattr(field, "concrete", False)
+            and not field.auto_created
+            and field.get_internal_type() in ("CharField", "TextField", "URLField")
+            and field.name not in ("translation_key", "slug")
+            and getattr(self, field.name)
+        ]
+        return context
 
 
 @register_setting(icon="site")
@@ -77,7 +145,7 @@ class LinkBlock(blocks.StructBlock):
         preview_value = {"label": "About", "url": "https://example.org/"}
 
 
-class SiteNavigation(TranslatableMixin, PreviewableMixin, models.Model):
+class SiteNavigation(ModeratedSnippet):
     """The header menu and the footer of one language, with the EU funding notice."""
 
     name = models.CharField(
@@ -132,7 +200,10 @@ class SiteNavigation(TranslatableMixin, PreviewableMixin, models.Model):
     def for_active_locale(cls):
         """The navigation in the active language, else in the default one."""
         active = Locale.get_active()
-        items = {item.locale_id: item for item in cls.objects.select_related("locale")}
+        items = {
+            item.locale_id: item
+            for item in cls.objects.filter(live=True).select_related("locale")
+        }
         if active.pk in items:
             return items[active.pk]
         default = next(

@@ -14,6 +14,8 @@
 import html
 import re
 
+from csp import middleware as csp_middleware
+from csp.constants import SELF
 from django import template
 from django.conf import settings
 from django.core.cache import cache
@@ -22,8 +24,6 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from csp import middleware as csp_middleware
-from csp.constants import SELF
 from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm

@@ -23,8 +23,31 @@ def keep_numchild_true(sender, instance, **kwargs):
     Page.objects.filter(pk=instance.pk).exclude(numchild=count).update(numchild=count)
 
 
+def give_snippets_a_live_revision(**kwargs):
+    """Moderated snippets created before they had drafts, or by a script or the
+    demo loader, get their live version as a first revision, so that the
+    history, "compare with live" and the translation editor see them as
+    published."""
+    from django.apps import apps
+
+    from portal.models import ModeratedSnippet
+
+    for model in apps.get_models():
+        if not issubclass(model, ModeratedSnippet):
+            continue
+        for obj in model.objects.filter(live=True, live_revision__isnull=True):
+            revision = obj.save_revision(clean=False)
+            model.objects.filter(pk=obj.pk).update(
+                live_revision=revision,
+                has_unpublished_changes=False,
+                last_published_at=revision.created_at,
+                first_published_at=revision.created_at,
+            )
+
+
 def register(app_config):
     post_migrate.connect(ensure_locales, sender=app_config)
+    post_migrate.connect(give_snippets_a_live_revision, sender=app_config)
     page_published.connect(keep_numchild_true, dispatch_uid="portal_keep_numchild_true")
 
     from portal import navigation

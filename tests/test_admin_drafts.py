@@ -116,6 +116,7 @@ def test_every_snippet_type_keeps_a_draft_until_published(
         if getattr(f, "concrete", False)
         and f.get_internal_type() in ("CharField", "TextField")
         and not f.choices
+        and (f.max_length or 1000) >= 60
         and f.name not in ("slug", "translation_key")
     )
     original = getattr(obj, text_field)

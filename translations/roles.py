@@ -51,7 +51,7 @@ MODEL_PERMISSIONS = {
 # language by translations.wagtail_hooks).
 SNIPPET_VERBS = {
     EDITORS: ["add", "change"],
-    MODERATORS: ["add", "change", "delete", "publish"],
+    MODERATORS: ["add", "change", "delete", "publish", "lock", "unlock"],
     "translators": ["change"],
 }
 
@@ -129,7 +129,7 @@ def apply_workflow(apps):
     GroupApprovalTask = apps.get_model("wagtailcore", "GroupApprovalTask")
     root = Page.objects.filter(depth=1).first()
     if root is None:
-        return
+        return None
     moderators = Group.objects.get(name=MODERATORS)
     assignment = WorkflowPage.objects.filter(page_id=root.pk).first()
     if assignment is not None:
@@ -161,12 +161,34 @@ def apply_workflow(apps):
         tasks = [task]
     for task in tasks:
         task.groups.add(moderators)
+    return workflow
+
+
+def apply_snippet_workflow(apps, workflow, snippet_models):
+    """The same moderation workflow on every snippet model that has one (the
+    snippets visitors see): an editor's or translator's change is a draft
+    until a moderator approves it."""
+    from wagtail.models import WorkflowMixin
+
+    if workflow is None:
+        return
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    WorkflowContentType = apps.get_model("wagtailcore", "WorkflowContentType")
+    for model in snippet_models:
+        if not issubclass(model, WorkflowMixin):
+            continue
+        content_type, _ = ContentType.objects.get_or_create(
+            app_label=model._meta.app_label, model=model._meta.model_name
+        )
+        WorkflowContentType.objects.get_or_create(
+            content_type_id=content_type.pk, defaults={"workflow_id": workflow.pk}
+        )
 
 
 def apply_snippet_permissions(apps, snippet_models):
     """Snippet permissions for the registered snippet models (real models only:
     the list of snippets is known at run time, after every app's migrations)."""
-    from wagtail.models import DraftStateMixin, TranslatableMixin
+    from wagtail.models import DraftStateMixin, LockableMixin, TranslatableMixin
 
     Group = apps.get_model("auth", "Group")
     for model in snippet_models:
@@ -182,6 +204,8 @@ def apply_snippet_permissions(apps, snippet_models):
             for verb in verbs:
                 codename = f"{verb}_{meta.model_name}"
                 if verb == "publish" and not issubclass(model, DraftStateMixin):
+                    continue
+                if verb in ("lock", "unlock") and not issubclass(model, LockableMixin):
                     continue
                 permission = _permission(
                     apps, meta.app_label, meta.model_name, codename
@@ -218,6 +242,7 @@ def apply_roles(apps, snippet_models=()):
             group=groups[EDITORS], permission__codename="publish_page"
         ).delete()
     apply_translator_home_permissions(apps)
-    apply_workflow(apps)
+    workflow = apply_workflow(apps)
+    apply_snippet_workflow(apps, workflow, snippet_models)
     apply_snippet_permissions(apps, snippet_models)
     return groups

@@ -178,8 +178,9 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
 
         for case_study in results:
             case_study.localized_themes = [
-                terms["themes"].get(theme.slug, theme)
+                terms["themes"][theme.slug]
                 for theme in case_study.themes.all()
+                if theme.slug in terms["themes"]
             ]
 
         def link(**changes):

@@ -15,6 +15,8 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from portal.models import ModeratedSnippet
+
 from ..panels import DownloadCountsPanel
 
 LICENCE_CHOICES = [
@@ -30,7 +32,7 @@ LICENCE_URLS = {
 }
 
 
-class Resource(TranslatableMixin, ClusterableModel):
+class Resource(ModeratedSnippet, ClusterableModel):
     """One publication (a report, the Guide's PDF edition, a toolkit) with its
     files, one per language. The title and description are translated; the
     files and the licence are the same in every language."""
@@ -230,15 +232,16 @@ def resources_by_id(ids, language=None):
                 "translation_key"
             ),
             resource__locale__language_code__in=codes,
+            resource__live=True,
         ).select_related(*related)
     )
     key_of = {row.resource_id: row.resource.translation_key for row in rows}
     missing = [pk for pk in ids if pk not in key_of]
     if missing:  # a resource in neither language: offer it as it is
         extra = list(
-            ResourceFile.objects.filter(resource_id__in=missing).select_related(
-                *related
-            )
+            ResourceFile.objects.filter(
+                resource_id__in=missing, resource__live=True
+            ).select_related(*related)
         )
         rows += extra
         key_of.update({row.resource_id: row.resource.translation_key for row in extra})

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.models import ModeratedSnippet
 
 SAMPLE_HELP = _(
     "Tick while this entry is sample content for editors to replace; visitors "
@@ -21,7 +22,7 @@ SAMPLE_HELP = _(
 )
 
 
-class Theme(TranslatableMixin, models.Model):
+class Theme(ModeratedSnippet):
     """A theme case studies deal with (e.g. networking between partners)."""
 
     name = models.CharField(
@@ -47,7 +48,7 @@ class Theme(TranslatableMixin, models.Model):
         return self.name
 
 
-class Competence(TranslatableMixin, models.Model):
+class Competence(ModeratedSnippet):
     """One of the seven competences of the framework for multi-partnership
     cooperation management. A snippet rather than a page: it is a taxonomy that
     case studies and modules choose and visitors filter on; it is translated
@@ -101,7 +102,7 @@ class Competence(TranslatableMixin, models.Model):
         return f"competence-{self.slug}"
 
 
-class TrainingModule(TranslatableMixin, ClusterableModel):
+class TrainingModule(ModeratedSnippet, ClusterableModel):
     """A module of the training programme, hosted on the Moodle platform."""
 
     code = models.CharField(
