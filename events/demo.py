@@ -146,7 +146,10 @@ EVENTS = [
         "end": _at(2020, 10, 15, 15, 30),
         "attendance_mode": EventPage.MODE_ONLINE,
         "online_url": "https://www.citedesmetiers.fr/",
-        "series_rule": "FREQ=MONTHLY;INTERVAL=2",
+        # Every two months until the project ended (March 2022).
+        "series_frequency": EventPage.SERIES_MONTHLY,
+        "series_interval": 2,
+        "series_until": datetime.date(2022, 3, 31),
         "organiser": "RICDM",
         "en": {
             "title": "Community-of-practice meetings",
@@ -343,7 +346,9 @@ def _event(demo, index, data, people):
             "latitude",
             "longitude",
             "online_url",
-            "series_rule",
+            "series_frequency",
+            "series_interval",
+            "series_until",
         )
         if key in data
     }

@@ -5,8 +5,11 @@ presentations and recording, an .ics per event and a calendar per language."""
 import datetime
 import zoneinfo
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -15,7 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from modelcluster.queryset import FakeQuerySet
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
@@ -48,7 +57,7 @@ def validate_rrule(value):
     if not value:
         return
     try:
-        rrulestr(value, dtstart=datetime.datetime(2020, 1, 1))
+        rrulestr(value, dtstart=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC))
     except (ValueError, TypeError) as error:
         raise ValidationError(
             _(
@@ -278,9 +287,53 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
         )
 
 
+class SpeakerChoiceField(forms.ModelMultipleChoiceField):
+    """Speakers as a list of checkboxes, each with its organisation, so that two
+    people of the same name, or a person and their translation, can be told
+    apart."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def label_from_instance(self, obj):
+        organisation = obj.organisation_label
+        return f"{obj.name} ({organisation})" if organisation else obj.name
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """The agenda's speaker choice lists the people of the event's source
+    language (the speakers are synchronised to translations), plus whoever a
+    session already has, each with their organisation."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        formset = self.formsets.get("sessions")
+        if formset is None:
+            return
+        chosen = set()
+        if self.instance.pk:
+            for session in self.instance.sessions.all():
+                chosen.update(person.pk for person in session.speakers.all())
+        people = Person.objects.filter(
+            models.Q(locale__language_code=settings.LANGUAGE_CODE, live=True)
+            | models.Q(pk__in=chosen)
+        ).select_related("organisation")
+        field = formset.form.base_fields["speakers"]
+        session_form = type("SessionForm", (formset.form,), {})
+        session_form.base_fields = dict(formset.form.base_fields)
+        session_form.base_fields["speakers"] = SpeakerChoiceField(
+            queryset=people,
+            required=False,
+            label=field.label,
+            help_text=field.help_text,
+        )
+        formset.form = session_form
+
+
 class EventPage(PortalPageMixin, RoutablePageMixin, Page):
     """One event: when and where, how to register, the agenda, the speakers and,
     afterwards, the recording and the presentations."""
+
+    base_form_class = EventPageForm
 
     TYPE_MULTIPLIER = "multiplier"
     TYPE_TRAINING = "training"
@@ -453,14 +506,39 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         blank=True,
         help_text=_("Where visitors can read what is said in the recording."),
     )
+    SERIES_WEEKLY = "WEEKLY"
+    SERIES_MONTHLY = "MONTHLY"
+    SERIES_CHOICES = [
+        ("", _("Does not repeat")),
+        (SERIES_WEEKLY, _("Every N weeks, on the start's weekday")),
+        (SERIES_MONTHLY, _("Every N months, on the start's day of the month")),
+    ]
+    series_frequency = models.CharField(
+        _("repeats"),
+        max_length=10,
+        blank=True,
+        choices=SERIES_CHOICES,
+        help_text=_("For a series of meetings; the first one is the start above."),
+    )
+    series_interval = models.PositiveSmallIntegerField(
+        _("every"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
+        help_text=_("N: 1 for every week or month, 2 for every other one..."),
+    )
+    series_until = models.DateField(
+        _("until"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the last meeting; leave empty if it has no end yet."),
+    )
     series_rule = models.CharField(
-        _("series rule"),
+        _("series rule (iCalendar)"),
         max_length=255,
         blank=True,
         validators=[validate_rrule],
         help_text=_(
-            "For a recurring series: an RFC 5545 rule from the start date, e.g. "
-            "FREQ=MONTHLY;INTERVAL=2 for every two months. Leave empty for a single event."
+            "Built from the three fields above; calendars receive it as it is."
         ),
     )
 
@@ -473,9 +551,18 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
                 FieldPanel("start"),
                 FieldPanel("end"),
                 FieldPanel("time_zone"),
-                FieldPanel("series_rule"),
             ],
             heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [FieldPanel("series_frequency"), FieldPanel("series_interval")]
+                ),
+                FieldPanel("series_until"),
+                FieldPanel("series_rule", read_only=True),
+            ],
+            heading=_("Series"),
         ),
         MultiFieldPanel(
             [
@@ -514,6 +601,9 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         SynchronizedField("end", overridable=False),
         SynchronizedField("time_zone", overridable=False),
         SynchronizedField("series_rule", overridable=False),
+        SynchronizedField("series_frequency", overridable=False),
+        SynchronizedField("series_interval", overridable=False),
+        SynchronizedField("series_until", overridable=False),
         SynchronizedField("attendance_mode", overridable=False),
         SynchronizedField("status", overridable=False),
         SynchronizedField("latitude", overridable=False),
@@ -537,6 +627,29 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         super().clean()
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The end must come after the start.")})
+        if (
+            self.series_frequency
+            and self.series_until
+            and self.start
+            and self.series_until < self.local_start.date()
+        ):
+            raise ValidationError(
+                {"series_until": _("The series must end after its first meeting.")}
+            )
+        self.series_rule = self.build_series_rule()
+
+    def build_series_rule(self):
+        """The RFC 5545 rule of the series fields ("" for a single event)."""
+        if not self.series_frequency:
+            return ""
+        rule = f"FREQ={self.series_frequency};INTERVAL={self.series_interval or 1}"
+        if self.series_until:
+            rule += f";UNTIL={self.series_until:%Y%m%d}T235959Z"
+        return rule
+
+    def save(self, *args, **kwargs):
+        self.series_rule = self.build_series_rule()
+        super().save(*args, **kwargs)
 
     # Time -----------------------------------------------------------------
     @property
@@ -901,7 +1014,8 @@ class EventPresentation(TranslatableMixin, Orderable):
         _("language"),
         max_length=10,
         blank=True,
-        help_text=_("The language of the document, as a code such as en or fr."),
+        choices=settings.LANGUAGES,
+        help_text=_("The language the document is written in."),
     )
 
     panels = [

@@ -133,3 +133,16 @@ class TranslationPermissions:
 
     def can_edit_target_locale(self, locale_id):
         return locale_id in self.locale_ids
+
+    # The translated object ---------------------------------------------------------
+    def can_edit(self, instance):
+        if not self.can_edit_target_locale(instance.locale_id):
+            return False
+        if isinstance(instance, Page):
+            return instance.permissions_for_user(self.user).can_edit()
+        return self.user.has_perm(get_permission_name("change", type(instance)))
+
+    def can_delete(self, instance):
+        if isinstance(instance, Page):
+            return instance.permissions_for_user(self.user).can_delete()
+        return self.user.has_perm(get_permission_name("delete", type(instance)))

@@ -99,7 +99,12 @@ hooks.register("before_edit_snippet", _refuse_other_languages, order=-10)
 # The translation dashboard ---------------------------------------------------------
 @hooks.register("register_admin_urls")
 def register_dashboard_url():
-    from .views import submit_for_moderation, translation_dashboard
+    from .views import (
+        moderate_translation,
+        publish_translation,
+        submit_for_moderation,
+        translation_dashboard,
+    )
 
     urls = [
         path("dashboard/", translation_dashboard, name="dashboard"),
@@ -107,6 +112,16 @@ def register_dashboard_url():
             "submit/<int:translation_id>/",
             submit_for_moderation,
             name="submit_for_moderation",
+        ),
+        path(
+            "publish/<int:translation_id>/",
+            publish_translation,
+            name="publish_translation",
+        ),
+        path(
+            "moderate/<int:translation_id>/",
+            moderate_translation,
+            name="moderate_translation",
         ),
     ]
     return [path("translations/", include((urls, "portal_translations")))]
