@@ -270,3 +270,43 @@ def test_dashboard_shows_states_and_only_actions_the_viewer_can_take(
     assert "select_locale=fr" in html or "Live" in html
     mine = client.get("/admin/translations/dashboard/?mine=1").content.decode()
     assert 'lang="it"' not in mine and 'lang="fr"' in mine
+
+
+def test_translator_reads_the_title_of_a_linked_english_page(client, home, translator_fr):
+    """The translation editor asks the admin page API for the title of each
+    page a field links to; a translator gets it for public pages too."""
+    client.force_login(translator_fr)
+    response = client.get(f"/admin/api/main/pages/{home.pk}/")
+    assert response.status_code == 200
+    assert response.json()["title"] == home.title
+
+
+def test_a_partly_translated_section_is_completed_in_bulk(
+    client, home, locales, django_capture_on_commit_callbacks
+):
+    from home.models import NewsIndexPage, NewsPage
+
+    editor = make_user("t-editor", "Editors")
+    news = NewsIndexPage.objects.get(locale=locales["en"])
+    article = NewsPage(title="A new article", slug="a-new-article", intro="New.")
+    news.add_child(instance=article)
+    article.save_revision().publish()
+    french_news = news.get_translation(locales["fr"])
+    french_articles = {
+        page.pk: page.latest_revision_id
+        for page in NewsPage.objects.filter(locale=locales["fr"])
+    }
+    client.force_login(editor)
+    url = reverse("wagtail_localize:submit_page_translation", args=[news.pk])
+    form = client.get(url).content.decode()
+    assert f'value="{locales["fr"].pk}"' in form  # still offered for the subtree
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, {"locales": [locales["fr"].pk], "include_subtree": "on"}
+        )
+    assert response.status_code == 302
+    assert article.get_translation_or_none(locales["fr"]) is not None
+    # What was translated already is untouched.
+    for page in NewsPage.objects.filter(pk__in=french_articles):
+        assert page.latest_revision_id == french_articles[page.pk]
+    assert french_news.get_children().count() == len(french_articles) + 1

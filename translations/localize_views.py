@@ -6,10 +6,16 @@ every link to those URLs reaches these views."""
 import functools
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
+from wagtail_localize.operations import translate_object, translate_page_subtree
+from wagtail_localize.tasks import background
 from wagtail_localize.views import convert, edit_translation
 from wagtail_localize.views.submit_translations import (
     SubmitPageTranslationView,
@@ -71,7 +77,67 @@ class CheckedSubmitMixin:
 
 
 class CheckedSubmitPageTranslationView(CheckedSubmitMixin, SubmitPageTranslationView):
-    pass
+    """For users who may translate a whole section, the languages the section
+    page already exists in stay on offer: "include subtree" then translates
+    the pages below it that are not translated yet (a partly translated
+    section is completed, nothing translated is overwritten)."""
+
+    def get_form(self):
+        form = super().get_form()
+        if self.may_include_subtree(self.object) and self.object.numchild:
+            translated = self.object.get_translations().filter(alias_of__isnull=True)
+            existing = Locale.objects.filter(
+                pk__in=translated.values_list("locale_id", flat=True)
+            )
+            offered = [
+                locale.pk
+                for locale in existing
+                if self.permissions.can_translate(self.object, locale)
+            ]
+            field = form.fields["locales"]
+            field.queryset = Locale.objects.filter(
+                Q(pk__in=field.queryset.values("pk")) | Q(pk__in=offered)
+            )
+        return form
+
+    @transaction.atomic
+    def form_valid(self, form):
+        chosen = list(form.cleaned_data["locales"])
+        existing = set(
+            self.object.get_translations()
+            .filter(alias_of__isnull=True)
+            .values_list("locale_id", flat=True)
+        )
+        if not form.cleaned_data["include_subtree"] and any(
+            locale.pk in existing for locale in chosen
+        ):
+            form.add_error(
+                "include_subtree",
+                _(
+                    "This page exists in that language already: tick “include "
+                    "subtree” to translate the pages below it."
+                ),
+            )
+            context = self.get_context_data()
+            context["form"] = form
+            return self.render_to_response(context)
+        new = [locale for locale in chosen if locale.pk not in existing]
+        if new:
+            translate_object(self.object, new, self.components, self.request.user)
+        if form.cleaned_data["include_subtree"]:
+            background.enqueue(
+                translate_page_subtree,
+                [self.object.id, chosen, self.components, self.request.user],
+                {},
+            )
+        label = (
+            chosen[0].get_display_name()
+            if len(chosen) == 1
+            else _("%(count)d languages") % {"count": len(chosen)}
+        )
+        messages.success(self.request, self.get_success_message(label))
+        target = self.object.get_translation_or_none(chosen[0]) if chosen else None
+        return redirect(self.get_success_url() or self.get_default_success_url(target))
 
 
 class CheckedSubmitSnippetTranslationView(

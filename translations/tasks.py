@@ -12,14 +12,22 @@ from wagtail_localize.tasks import BaseJobBackend
 
 @task()
 def translate_subtree_task(page_id, locale_ids, user_id=None):
+    """Translate the descendants of a page that have no translation yet in each
+    language; pages translated already (perhaps live, perhaps under
+    moderation) are left as they are, so a partly translated section can be
+    completed in bulk without touching what exists."""
     from django.contrib.auth import get_user_model
-    from wagtail.models import Locale
-    from wagtail_localize.operations import translate_page_subtree
+    from wagtail.models import Locale, Page
+    from wagtail_localize.operations import TranslationCreator
 
     user = get_user_model().objects.filter(pk=user_id).first() if user_id else None
-    translate_page_subtree(
-        page_id, Locale.objects.filter(pk__in=locale_ids), None, user
-    )
+    page = Page.objects.get(pk=page_id)
+    for locale in Locale.objects.filter(pk__in=locale_ids):
+        creator = TranslationCreator(user, [locale])
+        for child in page.get_descendants().order_by("path"):
+            existing = child.get_translation_or_none(locale)
+            if existing is None or existing.alias_of_id is not None:
+                creator.create_translations(child)
 
 
 class WagtailTasksBackend(BaseJobBackend):

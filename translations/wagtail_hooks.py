@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.models import TranslatableMixin
 
 from . import localize_views
+from .admin_api import TranslationAwarePagesAPIViewSet
 from .permissions import TranslationPermissions
 
 
@@ -94,6 +95,11 @@ def _refuse_deleting_other_languages(request, instances):
 
 
 hooks.register("before_edit_snippet", _refuse_other_languages, order=-10)
+
+
+@hooks.register("construct_admin_api")
+def let_translators_read_public_pages(router):
+    router.register_endpoint("pages", TranslationAwarePagesAPIViewSet)
 
 
 # The translation dashboard ---------------------------------------------------------
