@@ -29,7 +29,7 @@ compilemessages: $(VENV)/.installed-run ## Compile the UI translations (locale/*
 run: $(VENV)/.installed-run compilemessages ## Set up everything and serve on http://127.0.0.1:$(PORT)
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py load_demo
-	$(PY) manage.py ensure_dev_admin
+	$(PY) manage.py ensure_dev_admin --port $(PORT)
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed-dev ## check, migrations check and the whole pytest suite

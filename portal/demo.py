@@ -156,7 +156,10 @@ def ensure_base_tree():
     root = Page.add_root(instance=Page(title="Root", slug="root"))
     placeholder = root.add_child(instance=Page(title="Welcome", slug="home"))
     Site.objects.create(
-        hostname="localhost", root_page=placeholder, is_default_site=True
+        hostname="localhost",
+        site_name=settings.WAGTAIL_SITE_NAME,
+        root_page=placeholder,
+        is_default_site=True,
     )
 
 

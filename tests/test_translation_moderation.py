@@ -139,7 +139,9 @@ def test_update_of_a_live_translation_waits_for_the_moderator(
     client.force_login(moderator)
     html = _editor_html(client, french)
     assert "Awaiting moderation" in html and "Approve and publish" in html
-    moderate = reverse("portal_translations:moderate_translation", args=[translation.pk])
+    moderate = reverse(
+        "portal_translations:moderate_translation", args=[translation.pk]
+    )
     assert client.post(moderate, {"action": "approve"}).status_code == 302
     client.logout()
     assert "révisé" in client.get(french.url).content.decode()
@@ -154,7 +156,9 @@ def test_moderator_can_send_a_translation_back_and_the_translator_resubmits(
     client.force_login(translator_fr)
     client.post(submit)
     client.force_login(moderator)
-    moderate = reverse("portal_translations:moderate_translation", args=[translation.pk])
+    moderate = reverse(
+        "portal_translations:moderate_translation", args=[translation.pk]
+    )
     client.post(moderate, {"action": "reject", "comment": "Use 'charte'."})
     french = Page.objects.get(pk=french.pk).specific
     assert french.current_workflow_state.status == "needs_changes"
@@ -235,7 +239,9 @@ def test_translators_snippet_change_stays_a_draft_until_a_moderator_publishes(
     assert french.workflow_in_progress
 
     client.force_login(moderator)
-    moderate = reverse("portal_translations:moderate_translation", args=[translation.pk])
+    moderate = reverse(
+        "portal_translations:moderate_translation", args=[translation.pk]
+    )
     client.post(moderate, {"action": "approve"})
     french.refresh_from_db()
     assert "nouveau nom" in french.name
@@ -272,7 +278,9 @@ def test_dashboard_shows_states_and_only_actions_the_viewer_can_take(
     assert 'lang="it"' not in mine and 'lang="fr"' in mine
 
 
-def test_translator_reads_the_title_of_a_linked_english_page(client, home, translator_fr):
+def test_translator_reads_the_title_of_a_linked_english_page(
+    client, home, translator_fr
+):
     """The translation editor asks the admin page API for the title of each
     page a field links to; a translator gets it for public pages too."""
     client.force_login(translator_fr)

@@ -31,7 +31,13 @@ def load(demo):
     for username, group_name in demo_users():
         user, created = User.objects.get_or_create(
             username=username,
-            defaults={"email": f"{username}@example.org", "first_name": username},
+            # A full name: Wagtail's account settings require one before
+            # anything else on that page (the admin language) can be saved.
+            defaults={
+                "email": f"{username}@example.org",
+                "first_name": "Demo",
+                "last_name": username.replace("-", " ").capitalize(),
+            },
         )
         if created:
             user.set_password(PASSWORD)

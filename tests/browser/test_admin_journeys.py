@@ -1,0 +1,217 @@
+"""The admin as editors, moderators and translators use it, in real Chromium
+with Wagtail's autosave on: drafts are saved as people type, reopen, preview
+in the side panel (framed by the admin, no CSP violation), go to moderation
+and are approved; translators translate and submit from the translation
+editor; snippet changes wait for a moderator."""
+
+import re
+
+import pytest
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+]
+
+PASSWORD = "keepinpact-demo"  # noqa: S105 - the demo accounts' development password
+
+
+@pytest.fixture
+def demo_users(demo_server, django_db_blocker, settings):
+    from translations.demo import load as load_users
+
+    settings.DEBUG = True  # the demo accounts are only made in development
+    with django_db_blocker.unblock():
+        from portal.demo import Demo
+
+        load_users(Demo())
+    settings.DEBUG = False
+    return demo_server
+
+
+@pytest.fixture
+def person(browser):
+    """A new browser session per role, with its console and failed requests."""
+    contexts = []
+
+    def open_as(server, username):
+        context = browser.new_context(viewport={"width": 1366, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        page.on(
+            "console",
+            lambda m: (
+                page.problems.append(m.text)
+                if "Content Security Policy" in m.text or m.type == "error"
+                else None
+            ),
+        )
+        page.goto(f"{server.url}/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(re.compile(r".*/admin/$"))
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def _wait_for_autosave(page, path):
+    with page.expect_response(
+        lambda r: r.url.endswith(path) and r.request.method == "POST", timeout=20000
+    ) as response:
+        pass
+    assert response.value.status == 200
+    assert response.value.json()["success"] is True
+
+
+def _preview_heading(page):
+    page.locator("[data-side-panel-toggle='preview']").click()
+    frame = page.frame_locator("#w-preview-iframe")
+    return frame.locator("h1").first.inner_text(timeout=20000)
+
+
+def _ids(django_db_blocker):
+    from events.models import EventPage
+    from guide.models import CaseStudyPage
+    from home.models import NewsPage, Topic
+
+    with django_db_blocker.unblock():
+        return {
+            "news": NewsPage.objects.filter(locale__language_code="en").first(),
+            "case": CaseStudyPage.objects.filter(locale__language_code="en").first(),
+            "event": EventPage.objects.filter(
+                locale__language_code="en", presentations__isnull=False
+            ).first(),
+            "topic": Topic.objects.filter(locale__language_code="en").first(),
+        }
+
+
+def test_editor_drafts_previews_and_submits_and_the_moderator_approves(
+    demo_users, person, django_db_blocker
+):
+    server = demo_users
+    pages = _ids(django_db_blocker)
+    news, case, event = pages["news"], pages["case"], pages["event"]
+    editor = person(server, "editor")
+
+    # A news article with topics: autosaved, reopened, previewed, submitted.
+    edit_path = f"/admin/pages/{news.pk}/edit/"
+    editor.goto(server.url + edit_path)
+    editor.fill("#id_title", "Kick-off, as drafted by the editor")
+    editor.locator("input[name=topics]").last.check()
+    _wait_for_autosave(editor, edit_path)
+    editor.reload()
+    assert editor.input_value("#id_title") == "Kick-off, as drafted by the editor"
+    assert editor.locator("input[name=topics]").last.is_checked()
+    assert _preview_heading(editor) == "Kick-off, as drafted by the editor"
+    editor.locator("footer").get_by_role("button", name="More actions").click()
+    editor.locator("footer").get_by_role("button", name=re.compile("Submit to")).click()
+    assert "submitted for moderation" in editor.locator(".messages").inner_text()
+
+    # A case study with themes, and an event with presentations.
+    for page, field, value in (
+        (case, "#id_title", "A case study, drafted"),
+        (event, "#id_title", "The final event, drafted"),
+    ):
+        path = f"/admin/pages/{page.pk}/edit/"
+        editor.goto(server.url + path)
+        editor.fill(field, value)
+        if page is case:
+            editor.locator("input[name=themes]").first.check()
+        _wait_for_autosave(editor, path)
+        editor.reload()
+        assert editor.input_value(field) == value
+        assert _preview_heading(editor) == value
+    assert (
+        "Presentations"
+        in editor.frame_locator("#w-preview-iframe").locator("body").inner_text()
+    )
+    assert editor.problems == []
+
+    # The live site still shows the published article.
+    editor.goto(f"{server.url}{news.url}")
+    assert editor.locator("h1").inner_text() == news.title
+
+    # The moderator reviews the draft and approves it.
+    moderator = person(server, "moderator")
+    moderator.goto(f"{server.url}/admin/pages/{news.pk}/view_draft/")
+    assert moderator.locator("h1").inner_text() == "Kick-off, as drafted by the editor"
+    moderator.goto(server.url + edit_path)
+    moderator.locator("footer").get_by_role("button", name="More actions").click()
+    moderator.locator("footer").get_by_role(
+        "button", name="Approve and Publish"
+    ).click()
+    moderator.wait_for_load_state()
+    moderator.goto(f"{server.url}{news.url}")
+    assert moderator.locator("h1").inner_text() == "Kick-off, as drafted by the editor"
+
+
+def test_a_snippet_change_waits_for_a_moderator(demo_users, person, django_db_blocker):
+    server = demo_users
+    topic = _ids(django_db_blocker)["topic"]
+    editor = person(server, "editor")
+    editor.goto(f"{server.url}/admin/snippets/home/topic/edit/{topic.pk}/")
+    editor.fill("#id_name", "Renamed topic")
+    editor.locator("footer").get_by_role("button", name="Save draft").click()
+    editor.wait_for_load_state()
+    editor.goto(f"{server.url}/en/news/")
+    assert "Renamed topic" not in editor.locator("main").inner_text()
+
+    moderator = person(server, "moderator")
+    moderator.goto(f"{server.url}/admin/snippets/home/topic/edit/{topic.pk}/")
+    assert moderator.input_value("#id_name") == "Renamed topic"
+    moderator.locator("footer").get_by_role("button", name="More actions").click()
+    moderator.locator("footer").get_by_role("button", name="Publish").click()
+    moderator.wait_for_load_state()
+    moderator.goto(f"{server.url}/en/news/")
+    assert "Renamed topic" in moderator.locator("main").inner_text()
+
+
+def test_translator_translates_and_submits_from_the_editor(
+    demo_users, person, django_db_blocker
+):
+    from home.models import StandardPage
+
+    server = demo_users
+    with django_db_blocker.unblock():
+        french = StandardPage.objects.get(
+            locale__language_code="fr", url_path__endswith="/a-propos/"
+        )
+    translator = person(server, "translator-fr")
+    translator.goto(f"{server.url}/admin/pages/{french.pk}/edit/")
+    status = translator.locator(".portal-translation-status")
+    assert "strings translated" in status.inner_text()
+    # No button that ends on a refusal.
+    for label in ("Delete", "Convert to alias page", "Publish in Français"):
+        assert translator.get_by_role("button", name=label).count() == 0
+        assert translator.get_by_role("link", name=label).count() == 0
+
+    # Translate the title again, then submit.
+    translator.get_by_role("button", name="Edit").first.click()
+    segment = translator.locator("li:has(textarea)").first
+    segment.locator("textarea").fill("À propos de Keep In Pact")
+    with translator.expect_response(lambda r: r.request.method == "PUT"):
+        segment.get_by_role("button", name="Save").click()
+    status.get_by_role("button", name="Submit for moderation").click()
+    translator.wait_for_load_state()
+    assert "submitted for moderation" in translator.locator(".messages").inner_text()
+    assert (
+        "Awaiting moderation"
+        in translator.locator(".portal-translation-status").inner_text()
+    )
+    translator.goto(f"{server.url}/fr/a-propos/")
+    assert translator.locator("h1").inner_text() == french.title
+
+    moderator = person(server, "moderator")
+    moderator.goto(f"{server.url}/admin/pages/{french.pk}/edit/")
+    review = moderator.locator(".portal-translation-status")
+    assert "Awaiting moderation" in review.inner_text()
+    review.get_by_role("button", name="Approve and publish").click()
+    moderator.wait_for_load_state()
+    moderator.goto(f"{server.url}/fr/a-propos/")
+    assert moderator.locator("h1").inner_text() == "À propos de Keep In Pact"
+    assert translator.problems == [] and moderator.problems == []
