@@ -178,7 +178,12 @@ def page_data(request, page):
             }
             for ancestor in page.get_ancestors().filter(depth__gt=1)
         ]
-        return {"translations": translations, "breadcrumbs": crumbs}
+        # Notices apps attach to a page (`portal_page_notices` hook: a function
+        # (page) -> list of texts), e.g. a translation published incomplete.
+        notices = []
+        for hook in hooks.get_hooks("portal_page_notices"):
+            notices.extend(str(notice) for notice in hook(page) or [])
+        return {"translations": translations, "breadcrumbs": crumbs, "notices": notices}
 
     data = _cached(f"page:{host}:{page.pk}", build)
     if request is not None:

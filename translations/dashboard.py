@@ -350,6 +350,17 @@ def language_summary():
     locales = target_locales()
     pages = source_pages(source)
     total = pages.count()
+    # Only published sources can be translated by translators: unpublished
+    # English drafts are not "missing" anywhere yet.
+    unpublished = (
+        pages.filter(live=False)
+        .exclude(
+            translation_key__in=Page.objects.filter(locale__in=locales).values(
+                "translation_key"
+            )
+        )
+        .count()
+    )
     keys = pages.values("translation_key")
     counts = {
         row["locale_id"]: row
@@ -400,7 +411,9 @@ def language_summary():
                 "live": row["n_live"] - out_of_date,
                 "out_of_date": out_of_date,
                 "in_progress": row["n_drafts"],
-                "missing": total - row["n_live"] - row["n_drafts"],
+                "missing": max(
+                    total - unpublished - row["n_live"] - row["n_drafts"], 0
+                ),
                 "total": total,
             }
         )

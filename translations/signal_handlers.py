@@ -1,4 +1,5 @@
 from django.db.models.signals import post_migrate, post_save
+from wagtail.signals import page_published
 
 
 def apply_roles_after_migrate(**kwargs):
@@ -30,6 +31,29 @@ def grant_new_home_page(sender, instance, created, **kwargs):
         apply_translator_home_permissions(apps, home_page=instance)
 
 
+def note_incomplete_translation(sender, instance, **kwargs):
+    """Remember whether a translated page went live with strings missing."""
+    from django.conf import settings
+    from wagtail_localize.models import Translation
+
+    from .models import IncompleteTranslation
+
+    translation = None
+    if instance.locale.language_code != settings.LANGUAGE_CODE:
+        translation = Translation.objects.filter(
+            source__object_id=instance.translation_key,
+            target_locale_id=instance.locale_id,
+            enabled=True,
+        ).first()
+    total, done = translation.get_progress() if translation else (0, 0)
+    if done < total:
+        IncompleteTranslation.objects.update_or_create(
+            page_id=instance.pk, defaults={"missing": total - done}
+        )
+    else:
+        IncompleteTranslation.objects.filter(page_id=instance.pk).delete()
+
+
 def register():
     from django.apps import apps
 
@@ -39,3 +63,6 @@ def register():
         dispatch_uid="portal_translations_roles",
     )
     post_save.connect(grant_new_home_page, dispatch_uid="portal_translations_home")
+    page_published.connect(
+        note_incomplete_translation, dispatch_uid="portal_translations_incomplete"
+    )

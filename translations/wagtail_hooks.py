@@ -102,6 +102,20 @@ def let_translators_read_public_pages(router):
     router.register_endpoint("pages", TranslationAwarePagesAPIViewSet)
 
 
+@hooks.register("portal_page_notices")
+def incomplete_translation_notice(page):
+    from .models import IncompleteTranslation
+
+    if IncompleteTranslation.objects.filter(page_id=page.pk).exists():
+        return [
+            _(
+                "Parts of this page are not translated yet: they are shown in "
+                "the original language."
+            )
+        ]
+    return []
+
+
 # The translation dashboard ---------------------------------------------------------
 @hooks.register("register_admin_urls")
 def register_dashboard_url():

@@ -115,7 +115,7 @@ def head_links(context):
 def page_neighbours(context, page):
     """The page's translations and breadcrumbs (portal.navigation.page_data)."""
     if page is None or not getattr(page, "pk", None):
-        return {"translations": {}, "breadcrumbs": []}
+        return {"translations": {}, "breadcrumbs": [], "notices": []}
     return navigation.page_data(context.get("request"), page)
 
 
