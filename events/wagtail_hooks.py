@@ -76,8 +76,10 @@ def events_home_section(request, home_page):
 @hooks.register("portal_head_links")
 def events_calendar_link(request):
     """The calendar feed of the active language's events (one query)."""
+    from home.models import _public
+
     index = (
-        EventIndexPage.objects.live()
+        _public(EventIndexPage.objects.live())
         .filter(locale__language_code=get_language())
         .defer_streamfields()
         .first()

@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from portal import navigation
 
 from .models import Competence, GuidePage, Resource, Theme, TrainingModule
+from .models.localization import exclude_private
 
 
 class ResourceViewSet(SnippetViewSet):
@@ -54,8 +55,9 @@ def guide_home_section(request, home_page):
 
     def build():
         guide = (
-            GuidePage.objects.live()
-            .filter(locale_id=home_page.locale_id)
+            exclude_private(
+                GuidePage.objects.live().filter(locale_id=home_page.locale_id)
+            )
             .defer_streamfields()
             .first()
         )

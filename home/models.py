@@ -378,7 +378,7 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
         from portal import navigation
 
         def build():
-            articles = NewsPage.objects.live().child_of(self)
+            articles = self.articles().order_by()
             years = sorted(
                 {day.year for day in articles.dates("date", "year")}, reverse=True
             )

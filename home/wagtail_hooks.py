@@ -13,6 +13,7 @@ from .models import (
     NewsPage,
     Partner,
     Topic,
+    _public,
 )
 
 
@@ -76,8 +77,6 @@ def news_home_section(request, home_page):
 
     from portal import navigation
 
-    from .models import _public
-
     def build():
         rendition_model = get_image_model().get_rendition_model()
         articles = (
@@ -135,7 +134,7 @@ def news_home_section(request, home_page):
 def news_feed_links(request):
     """The RSS and Atom feeds of the active language's news (one query)."""
     index = (
-        NewsIndexPage.objects.live()
+        _public(NewsIndexPage.objects.live())
         .filter(locale__language_code=get_language())
         .defer_streamfields()
         .first()

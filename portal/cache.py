@@ -14,7 +14,8 @@ language switcher) and, on move/unpublish/delete, of its descendants (their URLs
 changed or they went away).
 
 Snippets, settings, images, documents, sites and locales can show on every page:
-changing one starts a new generation of keys (everything is fetched afresh).
+changing one starts a new generation of keys (everything is fetched afresh). So
+does a privacy change (portal.privacy).
 
 A Content-Security-Policy nonce is never replayed: the stored body keeps the
 nonce it was rendered with, and each hit swaps it for a fresh one in the body

@@ -4,7 +4,8 @@ per site and language, so a page view does not pay for it in queries.
 
 A version number in the cache is bumped whenever any of it may change: a
 navigation snippet or the portal settings saved or deleted, any page published,
-unpublished, moved or deleted (link URLs), a site or locale saved.
+unpublished, moved or deleted (link URLs), a site or locale saved, a view
+restriction added, changed or removed (portal.privacy).
 
 Each process also keeps what it has read in memory, under the same versioned
 keys: the shared cache (files or Redis) is then read once per request for the
@@ -150,8 +151,9 @@ def _cached(key, build):
 
 
 def page_data(request, page):
-    """What a page shows of its neighbours: the URL of each live translation (the
-    language switcher and hreflang) and its breadcrumbs, as plain values."""
+    """What a page shows of its neighbours: the URL of each live translation
+    (public ones only on a public page: the language switcher and hreflang)
+    and its breadcrumbs, as plain values."""
     if request is not None:
         memo = request.__dict__.setdefault("_portal_page_data", {})
         if page.pk in memo:
@@ -160,11 +162,13 @@ def page_data(request, page):
 
     def build():
         translations = {}
-        for translation in (
-            Page.objects.live()
-            .filter(translation_key=page.translation_key)
-            .select_related("locale")
-        ):
+        live = Page.objects.live().filter(translation_key=page.translation_key)
+        if restricted_paths() and not page.get_view_restrictions().exists():
+            # A public page's hreflang and switcher never point visitors (nor
+            # search engines) at a private translation; on a private page the
+            # visitor was let in, and search engines never see it.
+            live = live.public()
+        for translation in live.select_related("locale"):
             url = translation.get_url(request)
             translations[translation.locale.language_code] = {
                 "url": url,
@@ -209,7 +213,7 @@ def connect_signals():
     from portal.models import PortalSettings, SiteNavigation
 
     post_save.connect(_on_page_save, dispatch_uid="chrome_alias_created")
-    for model in (SiteNavigation, PortalSettings, Site, Locale, PageViewRestriction):
+    for model in (SiteNavigation, PortalSettings, Site, Locale):
         post_save.connect(
             bump_version, sender=model, dispatch_uid=f"chrome_save_{model.__name__}"
         )
