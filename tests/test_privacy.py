@@ -1,10 +1,12 @@
 """A privacy change reaches every channel at once: adding, changing or removing a
 page or collection view restriction (on the page or an ancestor) refreshes the
 page cache, the chrome, the listings, home teasers, feeds, the calendar, the
-sitemap, site search and its "did you mean" words, the API and the
-presentations of events."""
+sitemap, site search and its "did you mean" words, the API, the presentations
+and the directory's own index."""
 
+import csv
 import io
+import json
 import zipfile
 
 import pytest
@@ -19,6 +21,7 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
+from directory.models import CentrePage, DirectoryEntry, DirectoryPage
 from events.models import EventPage, EventPresentation
 from guide.models import CaseStudyPage, GuideChapterPage, GuidePage
 from home.models import NewsPage, StandardPage
@@ -218,6 +221,84 @@ def test_a_private_collection_leaves_the_event_page_and_its_zip(client):
 
     restriction.delete()
     assert "Zebrafinch talk" in html(client, event.url)
+
+
+# --- Directory: privacy is part of "is this centre listed" --------------------------
+
+EN = "/en/centres/"
+
+
+def centre_names(client):
+    """The centre names each channel of the English directory offers."""
+    titles = [
+        a.get_text(strip=True)
+        for a in BeautifulSoup(html(client, EN), "html.parser").select(
+            ".directory-list h3 a"
+        )
+    ]
+    geojson = json.loads(client.get(EN + "geojson/").content)
+    text = b"".join(client.get(EN + "csv/").streaming_content).decode("utf-8-sig")
+    suggestions = json.loads(client.get(EN + "autocomplete/", {"q": "ohja"}).content)
+    return {
+        "list": set(titles),
+        "geojson": {f["properties"]["name"] for f in geojson["features"]},
+        "csv": {row["name"] for row in csv.DictReader(io.StringIO(text))},
+        "autocomplete": {s["label"] for s in suggestions["suggestions"]},
+    }
+
+
+def test_a_private_centre_leaves_every_directory_channel_at_once(client):
+    centre = CentrePage.objects.get(locale__language_code="en", slug="ohjaamo-helsinki")
+    warm(client, EN)
+    assert all(centre.title in names for names in centre_names(client).values())
+
+    restriction = password(centre)  # no new publication needed
+    assert not DirectoryEntry.objects.filter(page_id=centre.pk).exists()
+    assert all(centre.title not in names for names in centre_names(client).values())
+    assert refused(client.get(centre.url))
+
+    restriction.delete()
+    assert DirectoryEntry.objects.filter(page_id=centre.pk).exists()
+    assert all(centre.title in names for names in centre_names(client).values())
+
+
+def test_a_private_directory_unlists_all_its_centres_and_only_them(client):
+    directory = DirectoryPage.objects.get(locale__language_code="en")
+    english = set(
+        CentrePage.objects.live().child_of(directory).values_list("pk", flat=True)
+    )
+    others = DirectoryEntry.objects.exclude(page_id__in=english).count()
+    assert others  # the other languages' directories
+    warm(client, "/en/")
+    assert "home-directory-title" in html(client, "/en/")
+
+    restriction = PageViewRestriction.objects.create(
+        page=directory, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert not DirectoryEntry.objects.filter(page_id__in=english).exists()
+    assert DirectoryEntry.objects.exclude(page_id__in=english).count() == others
+    assert "home-directory-title" not in html(client, "/en/")
+    assert refused(client.get(EN))
+
+    restriction.delete()
+    assert "home-directory-title" in html(client, "/en/")
+    assert (
+        set(
+            DirectoryEntry.objects.filter(page_id__in=english).values_list(
+                "page_id", flat=True
+            )
+        )
+        == english
+    )
+
+
+def test_the_suggestion_form_is_not_filled_from_a_private_centre(client):
+    centre = CentrePage.objects.get(locale__language_code="en", slug="ohjaamo-turku")
+    form = BeautifulSoup(html(client, EN + "suggest/", centre=centre.pk), "html.parser")
+    assert form.select_one("#id_name")["value"] == "Ohjaamo Turku"
+    password(centre)
+    form = BeautifulSoup(html(client, EN + "suggest/", centre=centre.pk), "html.parser")
+    assert form.select_one("#id_name").get("value") is None
 
 
 # --- Language switcher and hreflang ----------------------------------------------
