@@ -69,8 +69,8 @@ def guide_home_section(request, home_page):
             "url": guide.get_url(request),
         }
 
-    host = request.get_host() if request is not None else ""
-    data = navigation._cached(f"guide-home:{host}:{home_page.pk}", build)
+    site = navigation.site_key(request)
+    data = navigation._cached(f"guide-home:{site}:{home_page.pk}", build)
     if data is None:
         return None
     return {"template": "guide/includes/home_section.html", "order": 25, **data}

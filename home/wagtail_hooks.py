@@ -118,8 +118,8 @@ def news_home_section(request, home_page):
             )
         return cards
 
-    host = request.get_host() if request is not None else ""
-    cards = navigation._cached(f"news-home:{host}:{home_page.locale_id}", build)
+    site = navigation.site_key(request)
+    cards = navigation._cached(f"news-home:{site}:{home_page.locale_id}", build)
     if not cards:
         return None
     return {
