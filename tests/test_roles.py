@@ -411,6 +411,20 @@ def test_translator_work_never_sets_privacy_in_their_own_language(
     assert restriction_of(french) == []  # the source's privacy is a moderator's call
 
 
+def test_a_new_translation_of_a_private_page_is_private(
+    client, translator_fr, home, locales
+):
+    """Not a sync: Wagtail's copy of the source carries its restriction over."""
+    page = new_english_page(home, "private-from-the-start")
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    login(client, translator_fr)
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [locales["fr"].pk]},
+    )
+    assert restriction_of(page.get_translation(locales["fr"])) == [("login", "")]
+
+
 def test_moderator_sync_carries_privacy_over_and_logs_it(
     client, moderator, home, locales, translate_page
 ):
