@@ -1,5 +1,7 @@
 """Keeps the directory's own index (DirectoryEntry, and through its triggers or
-generated column the full-text index) in step with live centre pages."""
+generated column the full-text index) in step with live, public centre pages:
+publishing, unpublishing, moving or deleting a centre, and adding or removing a
+view restriction on it or on an ancestor."""
 
 import math
 import unicodedata
@@ -219,6 +221,40 @@ def on_moved(sender, instance, **kwargs):
         index_centre(page)
 
 
+def relist_below(page):
+    """Privacy (of a centre or an ancestor) decides whether a centre is listed:
+    after a restriction on `page` was added or removed, drop the rows of the
+    centres at and below it that are no longer public and build those of the
+    public ones that have none (privacy changes no row's content)."""
+    centres = CentrePage.objects.descendant_of(page, inclusive=True)
+    listed = centres.live().public()
+    changed, _ = (
+        DirectoryEntry.objects.filter(page_id__in=centres.values("pk"))
+        .exclude(page_id__in=listed.values("pk"))
+        .delete()
+    )
+    missing = (
+        listed.exclude(pk__in=DirectoryEntry.objects.values("page_id"))
+        .select_related("locale")
+        .prefetch_related("services")
+    )
+    for centre in missing.iterator(chunk_size=500):
+        build_entry(centre).save(force_insert=True)
+        changed += 1
+    if changed:
+        bump_version()
+
+
+def on_view_restriction_changed(sender, instance, **kwargs):
+    if kwargs.get("raw"):
+        return
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=instance.page_id).first()
+    if page is not None:  # gone already when deleted along with its page
+        relist_below(page)
+
+
 def on_service_saved(sender, instance, **kwargs):
     """A renamed service changes the searchable text of the centres offering it."""
     for page in CentrePage.objects.live().filter(services__slug=instance.slug):
@@ -227,6 +263,7 @@ def on_service_saved(sender, instance, **kwargs):
 
 def connect():
     from django.db.models.signals import post_delete, post_save
+    from wagtail.models import PageViewRestriction
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(on_published, sender=CentrePage, dispatch_uid="dir_pub")
@@ -236,3 +273,13 @@ def connect():
     post_delete.connect(on_deleted, sender=CentrePage, dispatch_uid="dir_delete")
     post_page_move.connect(on_moved, dispatch_uid="dir_move")
     post_save.connect(on_service_saved, sender=Service, dispatch_uid="dir_service")
+    post_save.connect(
+        on_view_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="dir_privacy_save",
+    )
+    post_delete.connect(
+        on_view_restriction_changed,
+        sender=PageViewRestriction,
+        dispatch_uid="dir_privacy_delete",
+    )

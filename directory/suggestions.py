@@ -258,7 +258,11 @@ def suggest_centre_view(request, directory):
     centre_id = request.GET.get("centre") or request.POST.get("centre")
     if centre_id and str(centre_id).isdigit():
         existing = (
-            CentrePage.objects.child_of(directory).live().filter(pk=centre_id).first()
+            CentrePage.objects.child_of(directory)
+            .live()
+            .public()
+            .filter(pk=centre_id)
+            .first()
         )
     if request.method == "POST":
         form = SuggestionForm(request.POST, services=services)

@@ -57,11 +57,11 @@ def events_home_section(request, home_page):
             )
         return cards
 
-    host = request.get_host() if request is not None else ""
+    site = navigation.site_key(request)
     # The hour in the key: an event drops off once it has ended.
     hour = timezone.now().strftime("%Y%m%d%H")
     cards = navigation._cached(
-        f"events-home:{host}:{home_page.locale_id}:{hour}", build
+        f"events-home:{site}:{home_page.locale_id}:{hour}", build
     )
     if not cards:
         return None
@@ -76,8 +76,10 @@ def events_home_section(request, home_page):
 @hooks.register("portal_head_links")
 def events_calendar_link(request):
     """The calendar feed of the active language's events (one query)."""
+    from home.models import _public
+
     index = (
-        EventIndexPage.objects.live()
+        _public(EventIndexPage.objects.live())
         .filter(locale__language_code=get_language())
         .defer_streamfields()
         .first()

@@ -6,6 +6,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from portal import navigation
 
 from .models import Competence, GuidePage, Resource, Theme, TrainingModule
+from .models.localization import exclude_private
 
 
 class ResourceViewSet(SnippetViewSet):
@@ -54,8 +55,9 @@ def guide_home_section(request, home_page):
 
     def build():
         guide = (
-            GuidePage.objects.live()
-            .filter(locale_id=home_page.locale_id)
+            exclude_private(
+                GuidePage.objects.live().filter(locale_id=home_page.locale_id)
+            )
             .defer_streamfields()
             .first()
         )
@@ -67,8 +69,8 @@ def guide_home_section(request, home_page):
             "url": guide.get_url(request),
         }
 
-    host = request.get_host() if request is not None else ""
-    data = navigation._cached(f"guide-home:{host}:{home_page.pk}", build)
+    site = navigation.site_key(request)
+    data = navigation._cached(f"guide-home:{site}:{home_page.pk}", build)
     if data is None:
         return None
     return {"template": "guide/includes/home_section.html", "order": 25, **data}

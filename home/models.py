@@ -352,7 +352,7 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
         from portal import navigation
 
         def build():
-            articles = NewsPage.objects.live().child_of(self)
+            articles = self.articles().order_by()
             years = sorted(
                 {day.year for day in articles.dates("date", "year")}, reverse=True
             )
@@ -764,8 +764,8 @@ class NewsPage(PortalPageMixin, Page):
 
         if "related_links" in getattr(self, "_cluster_related_objects", {}):
             return build()  # a preview: the links are in memory
-        host = request.get_host() if request is not None else ""
-        return navigation._cached(f"news-related:{host}:{self.pk}", build)
+        site = navigation.site_key(request)
+        return navigation._cached(f"news-related:{site}:{self.pk}", build)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

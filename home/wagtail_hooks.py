@@ -13,6 +13,7 @@ from .models import (
     NewsPage,
     Partner,
     Topic,
+    _public,
 )
 
 
@@ -76,8 +77,6 @@ def news_home_section(request, home_page):
 
     from portal import navigation
 
-    from .models import _public
-
     def build():
         rendition_model = get_image_model().get_rendition_model()
         articles = (
@@ -119,8 +118,8 @@ def news_home_section(request, home_page):
             )
         return cards
 
-    host = request.get_host() if request is not None else ""
-    cards = navigation._cached(f"news-home:{host}:{home_page.locale_id}", build)
+    site = navigation.site_key(request)
+    cards = navigation._cached(f"news-home:{site}:{home_page.locale_id}", build)
     if not cards:
         return None
     return {
@@ -135,7 +134,7 @@ def news_home_section(request, home_page):
 def news_feed_links(request):
     """The RSS and Atom feeds of the active language's news (one query)."""
     index = (
-        NewsIndexPage.objects.live()
+        _public(NewsIndexPage.objects.live())
         .filter(locale__language_code=get_language())
         .defer_streamfields()
         .first()

@@ -4,8 +4,11 @@
 and no database query. What is stored: the 200 response of a GET for a live,
 public Wagtail page (the `page` in the template context), without a query
 string, to a visitor without a session cookie, when the response sets no cookie
-and does not ask not to be cached. The key is the scheme, the validated host
-(the site) and the path (the page and its language prefix).
+and does not ask not to be cached. The key is the scheme, the Wagtail site the
+validated host matches (not the Host header itself, so host variants cannot
+flood the cache) and the path (the page and its language prefix); what is
+stored must therefore not depend on the Host header (full URLs come from the
+site, as Wagtail builds them).
 
 Each stored key is also listed under the page's id, so publishing, unpublishing,
 saving a live page, moving or deleting it removes the cached copies of the page,
@@ -14,7 +17,8 @@ language switcher) and, on move/unpublish/delete, of its descendants (their URLs
 changed or they went away).
 
 Snippets, settings, images, documents, sites and locales can show on every page:
-changing one starts a new generation of keys (everything is fetched afresh).
+changing one starts a new generation of keys (everything is fetched afresh). So
+does a privacy change (portal.privacy).
 
 A Content-Security-Policy nonce is never replayed: the stored body keeps the
 nonce it was rendered with, and each hit swaps it for a fresh one in the body
@@ -54,8 +58,17 @@ GENERATION_KEY = "portal:pc-generation"
 
 
 def request_key(request):
+    """The key of this request's page, or None when no site answers it. Keyed
+    by the Wagtail site the host matches, not by the Host header: variants of a
+    host (another port, a trailing dot, upper case) share one entry."""
+    from portal import navigation
+
+    request.get_host()  # a host outside ALLOWED_HOSTS is refused (400)
+    site = navigation.site_for_request(request)
+    if site is None:
+        return None
     generation = page_cache().get(GENERATION_KEY, 0)
-    raw = f"{generation}:{request.scheme}://{request.get_host().lower()}{request.path}"
+    raw = f"{generation}:{request.scheme}:{site.pk}:{request.path}"
     return "portal:pc:" + hashlib.sha256(raw.encode()).hexdigest()
 
 
@@ -157,6 +170,8 @@ class PageCacheMiddleware:
             return self._private_if_personal(request, self.get_response(request))
 
         key = request_key(request)
+        if key is None:
+            return self.get_response(request)
         entry = page_cache().get(key)
         if entry is not None:
             return _replay(request, entry)

@@ -4,7 +4,8 @@ per site and language, so a page view does not pay for it in queries.
 
 A version number in the cache is bumped whenever any of it may change: a
 navigation snippet or the portal settings saved or deleted, any page published,
-unpublished, moved or deleted (link URLs), a site or locale saved.
+unpublished, moved or deleted (link URLs), a site or locale saved, a view
+restriction added, changed or removed (portal.privacy).
 
 Each process also keeps what it has read in memory, under the same versioned
 keys: the shared cache (files or Redis) is then read once per request for the
@@ -15,6 +16,7 @@ import time
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -89,6 +91,62 @@ def navigation_data(navigation, request=None):
     }
 
 
+SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
+
+
+def _site_rows():
+    def build():
+        return tuple(Site.objects.order_by("pk").values_list(*SITE_FIELDS))
+
+    return _cached("sites", build)
+
+
+def _match_site(rows, hostname, port):
+    """The row Wagtail's get_site_for_hostname would choose: the hostname and
+    port, else the hostname on the default site, else the only other site with
+    the hostname, else the default site."""
+    ranked = []
+    for row in rows:
+        _pk, site_hostname, site_port, _name, _root, is_default = row
+        if site_hostname == hostname and site_port == port:
+            ranked.append((0, row))
+        elif site_hostname == hostname and is_default:
+            ranked.append((1, row))
+        elif is_default:
+            ranked.append((2, row))
+        elif site_hostname == hostname:
+            ranked.append((3, row))
+    ranked.sort(key=lambda item: item[0])
+    if not ranked:
+        return None
+    if len(ranked) == 1 or ranked[0][0] in (0, 1):
+        return ranked[0][1]
+    if ranked[0][0] == 2:
+        return ranked[len(ranked) == 2][1]
+    return None
+
+
+def site_for_request(request):
+    """A fresh Site object for the request, matched as Wagtail matches it
+    (Site.find_for_request) but against the list of sites kept here: no query,
+    and nothing kept per Host header, whatever hosts visitors send."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    try:
+        port = int(request.get_port())
+    except (TypeError, ValueError):
+        port = None
+    row = _match_site(_site_rows(), hostname, port)
+    return Site(**dict(zip(SITE_FIELDS, row, strict=True))) if row else None
+
+
+def site_key(request):
+    """What cached values that depend on the request's site are keyed by."""
+    if request is None:
+        return 0
+    site = site_for_request(request)
+    return site.pk if site is not None else 0
+
+
 def _site(request):
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
@@ -150,21 +208,24 @@ def _cached(key, build):
 
 
 def page_data(request, page):
-    """What a page shows of its neighbours: the URL of each live translation (the
-    language switcher and hreflang) and its breadcrumbs, as plain values."""
+    """What a page shows of its neighbours: the URL of each live translation
+    (public ones only on a public page: the language switcher and hreflang)
+    and its breadcrumbs, as plain values."""
     if request is not None:
         memo = request.__dict__.setdefault("_portal_page_data", {})
         if page.pk in memo:
             return memo[page.pk]
-    host = request.get_host() if request is not None else ""
+    site = site_key(request)
 
     def build():
         translations = {}
-        for translation in (
-            Page.objects.live()
-            .filter(translation_key=page.translation_key)
-            .select_related("locale")
-        ):
+        live = Page.objects.live().filter(translation_key=page.translation_key)
+        if restricted_paths() and not page.get_view_restrictions().exists():
+            # A public page's hreflang and switcher never point visitors (nor
+            # search engines) at a private translation; on a private page the
+            # visitor was let in, and search engines never see it.
+            live = live.public()
+        for translation in live.select_related("locale"):
             url = translation.get_url(request)
             translations[translation.locale.language_code] = {
                 "url": url,
@@ -185,7 +246,7 @@ def page_data(request, page):
             notices.extend(str(notice) for notice in hook(page) or [])
         return {"translations": translations, "breadcrumbs": crumbs, "notices": notices}
 
-    data = _cached(f"page:{host}:{page.pk}", build)
+    data = _cached(f"page:{site}:{page.pk}", build)
     if request is not None:
         memo[page.pk] = data
     return data
@@ -214,7 +275,7 @@ def connect_signals():
     from portal.models import PortalSettings, SiteNavigation
 
     post_save.connect(_on_page_save, dispatch_uid="chrome_alias_created")
-    for model in (SiteNavigation, PortalSettings, Site, Locale, PageViewRestriction):
+    for model in (SiteNavigation, PortalSettings, Site, Locale):
         post_save.connect(
             bump_version, sender=model, dispatch_uid=f"chrome_save_{model.__name__}"
         )

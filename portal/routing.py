@@ -17,11 +17,9 @@ nothing is set and Wagtail routes as usual."""
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.http import Http404
-from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page, Site
-from wagtail.models.sites import get_site_for_hostname
+from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
@@ -29,23 +27,6 @@ from portal import navigation
 
 MAX_COMPONENTS = 10
 MAX_PATH_LENGTH = 500
-SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
-
-
-def request_site(request):
-    """A fresh Site object for the request's host and port (no query once known)."""
-    hostname = split_domain_port(request._get_raw_host())[0]
-    port = request.get_port()
-
-    def build():
-        try:
-            site = get_site_for_hostname(hostname, port)
-        except Site.DoesNotExist:
-            return ()
-        return tuple(getattr(site, field) for field in SITE_FIELDS)
-
-    values = navigation._cached(f"site:{hostname}:{port}", build)
-    return Site(**dict(zip(SITE_FIELDS, values, strict=True))) if values else None
 
 
 def language_home(site, language):
@@ -127,7 +108,7 @@ def route(request, path):
     components = [component for component in path.split("/") if component]
     if len(components) > MAX_COMPONENTS or len(path) > MAX_PATH_LENGTH:
         return None
-    site = request_site(request)
+    site = navigation.site_for_request(request)
     if site is None:
         return None
     request._wagtail_site = site

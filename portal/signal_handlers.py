@@ -50,6 +50,7 @@ def register(app_config):
     post_migrate.connect(give_snippets_a_live_revision, sender=app_config)
     page_published.connect(keep_numchild_true, dispatch_uid="portal_keep_numchild_true")
 
-    from portal import navigation
+    from portal import navigation, privacy
 
     navigation.connect_signals()
+    privacy.connect_signals()

@@ -97,7 +97,9 @@ def index_texts(objects):
 
 
 def title_suggestions(words, locale):
-    key = f"portal_search:vocabulary:{locale.pk}"
+    # Under the chrome version: a page published, unpublished or made private
+    # changes the words at once, in every process.
+    key = f"portal_search:vocabulary:{navigation._version()}:{locale.pk}"
     vocabulary = cache.get(key)
     if vocabulary is None:
         titles = Page.objects.live().public().filter(locale=locale, depth__gt=1)

@@ -14,7 +14,7 @@ from PIL import Image as PILImage
 from wagtail.models import PageViewRestriction, Site
 
 from home.models import StandardPage
-from portal.cache import HIT_HEADER, PageCacheMiddleware
+from portal.cache import HIT_HEADER, PageCacheMiddleware, index_key, page_cache
 from tests.test_security import production_settings
 
 pytestmark = [
@@ -101,6 +101,20 @@ def test_key_includes_language_and_site(client, tree, home, translate_page):
     assert get(client, listing, HTTP_HOST="other.example")[HIT_HEADER] == "miss"
     assert get(client, listing, HTTP_HOST="other.example")[HIT_HEADER] == "hit"
     assert get(client, listing)[HIT_HEADER] == "hit"
+
+
+def test_host_variants_of_one_site_share_one_entry(client, tree):
+    """The key is the matched Wagtail site, not the Host header: variants that
+    reach the same site cannot flood the cache, and what is stored names the
+    site, never the variant it was first rendered for."""
+    _, child = tree
+    first = get(client, child, HTTP_HOST="127.0.0.1:1")
+    assert first[HIT_HEADER] == "miss"
+    assert "127.0.0.1:1" not in first.content.decode()
+    for host in ("localhost:65535", "localhost.", "LOCALHOST", "testserver"):
+        response = get(client, child, HTTP_HOST=host)
+        assert response[HIT_HEADER] == "hit", host
+    assert len(page_cache().get(index_key(child.pk))) == 1
 
 
 def test_publish_invalidates_the_page_its_ancestors_and_translations(

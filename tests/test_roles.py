@@ -10,6 +10,7 @@ from django.urls import reverse
 from wagtail.models import (
     GroupPagePermission,
     Page,
+    PageLogEntry,
     PageViewRestriction,
     Workflow,
     WorkflowPage,
@@ -364,6 +365,83 @@ def test_moderator_may_sync_and_publish(
     url = reverse("wagtail_localize:update_translations", args=[source.pk])
     assert client.post(url, {"publish_translations": "on"}).status_code == 302
     assert page.get_translation(locales["fr"]).live
+
+
+# Translation cannot change privacy ------------------------------------------------
+def restriction_of(page):
+    return list(
+        PageViewRestriction.objects.filter(page=page).values_list(
+            "restriction_type", "password"
+        )
+    )
+
+
+def test_translator_sync_leaves_a_password_on_another_language_alone(
+    client, translator_fr, home, locales, translate_page
+):
+    page = new_english_page(home, "italian-password")
+    translate_page(page, "fr", publish=False)
+    italian = translate_page(page, "it")
+    PageViewRestriction.objects.create(
+        page=italian, restriction_type="password", password="solo-italiano"
+    )
+    logged = PageLogEntry.objects.filter(action__startswith="wagtail.view_restr")
+    before = logged.count()
+    source = TranslationSource.objects.get_for_instance(page)
+    login(client, translator_fr)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert client.post(url, {}).status_code == 302
+    assert restriction_of(italian) == [("password", "solo-italiano")]
+    assert logged.count() == before
+
+
+def test_translator_work_never_sets_privacy_in_their_own_language(
+    client, translator_fr, home, locales, translate_page
+):
+    page = new_english_page(home, "english-private-later")
+    french = translate_page(page, "fr", publish=False)
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    source = TranslationSource.objects.get_for_instance(page)
+    translation = Translation.objects.get(source=source, target_locale=locales["fr"])
+    login(client, translator_fr)
+    sync = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert client.post(sync, {}).status_code == 302
+    submit = reverse("portal_translations:submit_for_moderation", args=[translation.pk])
+    assert client.post(submit).status_code == 302
+    assert restriction_of(french) == []  # the source's privacy is a moderator's call
+
+
+def test_a_new_translation_of_a_private_page_is_private(
+    client, translator_fr, home, locales
+):
+    """Not a sync: Wagtail's copy of the source carries its restriction over."""
+    page = new_english_page(home, "private-from-the-start")
+    PageViewRestriction.objects.create(page=page, restriction_type="login")
+    login(client, translator_fr)
+    client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+        {"locales": [locales["fr"].pk]},
+    )
+    assert restriction_of(page.get_translation(locales["fr"])) == [("login", "")]
+
+
+def test_moderator_sync_carries_privacy_over_and_logs_it(
+    client, moderator, home, locales, translate_page
+):
+    page = new_english_page(home, "moderator-privacy")
+    italian = translate_page(page, "it")
+    PageViewRestriction.objects.create(
+        page=italian, restriction_type="password", password="solo-italiano"
+    )
+    source = TranslationSource.objects.get_for_instance(page)
+    login(client, moderator)
+    url = reverse("wagtail_localize:update_translations", args=[source.pk])
+    assert client.post(url, {}).status_code == 302
+    assert restriction_of(italian) == []
+    entry = PageLogEntry.objects.get(
+        page=italian, action="wagtail.view_restriction.delete"
+    )
+    assert entry.user == moderator
 
 
 def test_translator_cannot_convert_a_translation_into_a_live_alias(

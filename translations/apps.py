@@ -9,6 +9,7 @@ class TranslationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signal_handlers
+        from . import privacy, signal_handlers
 
         signal_handlers.register()
+        privacy.guard_wagtail_localize()

@@ -24,6 +24,7 @@ from wagtail_localize.views.submit_translations import (
 from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from .permissions import TranslationPermissions
+from .privacy import acting_user
 
 
 class CheckedSubmitMixin:
@@ -185,6 +186,12 @@ class CheckedUpdateTranslationsView(UpdateTranslationsView):
             field.disabled = True
             field.widget = forms.HiddenInput()
         return form
+
+    def form_valid(self, form):
+        # wagtail-localize syncs every translation's privacy without naming
+        # the user: name them, so only pages they may set privacy on change.
+        with acting_user(self.request.user):
+            return super().form_valid(form)
 
 
 def convert_to_alias(request, page_id):

@@ -87,8 +87,7 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
     def countries(self):
         def build():
             codes = (
-                CaseStudyPage.objects.live()
-                .child_of(self)
+                self.case_studies()
                 .order_by()
                 .values_list("country", flat=True)
                 .distinct()

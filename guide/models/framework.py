@@ -71,8 +71,9 @@ class CompetenceFrameworkPage(PortalPageMixin, Page):
         )
         modules.sort(key=lambda m: m.code)
         index_page = (
-            CaseStudyIndexPage.objects.live()
-            .filter(locale__language_code=language)
+            exclude_private(
+                CaseStudyIndexPage.objects.live().filter(locale__language_code=language)
+            )
             .defer_streamfields()
             .first()
         )

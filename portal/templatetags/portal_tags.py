@@ -40,26 +40,38 @@ def language_links(context, page=None):
         translation = translations.get(code)
         if translation is not None:
             url, available = translation["url"], True
+            full_url = translation["full_url"] or _on_site(request, url)
         elif page is None and request is not None:
             url, available = translate_url(request.get_full_path(), code), True
+            full_url = _on_site(request, url)
         else:
             url = roots.get(code) or f"/{code}/"
             if page is not None and getattr(page, "pk", None):
                 url = f"{url}?untranslated={page.pk}"
             available = False
+            full_url = _on_site(request, url)
         links.append(
             {
                 "code": code,
                 "name": name,
                 "url": url,
-                "full_url": request.build_absolute_uri(url)
-                if request is not None
-                else url,
+                "full_url": full_url,
                 "available": available,
                 "current": code == current,
             }
         )
     return links
+
+
+def _on_site(request, url):
+    """`url` made absolute on the request's Wagtail site, as Wagtail builds full
+    URLs: never on the Host header sent (pages are cached per site)."""
+    if request is None or not url.startswith("/"):
+        return url
+    site = navigation.site_for_request(request)
+    if site is None:
+        return request.build_absolute_uri(url)
+    return site.root_url + url
 
 
 @register.simple_tag(takes_context=True)
