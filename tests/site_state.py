@@ -11,7 +11,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, models, transaction
+from django.db import connection
 from django.utils.encoding import is_protected_type
 
 # Not compared table by table: content types and permissions are the target's
@@ -256,28 +256,6 @@ def enrich():
     kept = DocumentText.objects.order_by("pk").first()
     kept.text = KEPT_TEXT
     kept.save()
-
-
-def renumber_content_types(offset=10_000):
-    """Give content types and permissions other ids than `migrate` gave, as on a
-    site whose apps came one after the other: a restore must map the archive's
-    references onto this database's own rows."""
-    quote = connection.ops.quote_name
-    with transaction.atomic(), connection.cursor() as cursor:
-        for target in (ContentType, Permission):
-            columns = [(target._meta.db_table, target._meta.pk.column)]
-            for model in apps.get_models(include_auto_created=True):
-                for field in model._meta.local_fields:
-                    if (
-                        isinstance(field, models.ForeignKey)
-                        and field.related_model is target
-                    ):
-                        columns.append((model._meta.db_table, field.column))
-            for table, column in columns:
-                cursor.execute(
-                    f"UPDATE {quote(table)} SET {quote(column)} = {quote(column)} + %s",  # noqa: S608
-                    [offset],
-                )
 
 
 def edit_after_restore():

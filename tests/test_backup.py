@@ -16,14 +16,33 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from django.apps import apps
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection, connections
+from django.db import connection, connections, models
 
 from tests.site_state import KEPT_TEXT
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def content_type_columns():
+    """(table, column) of every content type and permission id, and of every
+    reference to them."""
+    columns = []
+    for target in (ContentType, Permission):
+        columns.append((target._meta.db_table, target._meta.pk.column))
+        for model in apps.get_models(include_auto_created=True):
+            for field in model._meta.local_fields:
+                if (
+                    isinstance(field, models.ForeignKey)
+                    and field.related_model is target
+                ):
+                    columns.append((model._meta.db_table, field.column))
+    return columns
 
 
 def manage(*args, database_url, media_root, check=True):
@@ -103,21 +122,41 @@ class Databases:
             # A template database must have no other session open.
             connections.close_all()
         name = f"{self.test_name}_{name}"
+        self.pg_admin(f'DROP DATABASE IF EXISTS "{name}"')
         self.pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{self.test_name}"')
         self.created.append(name)
         return self.url(name)
+
+    def renumber_content_types(self, url, offset=10_000):
+        """Give content types and permissions other ids than `migrate` gave, as
+        on a site whose apps came one after the other."""
+        statements = [
+            f'UPDATE "{table}" SET "{column}" = "{column}" + {offset}'  # noqa: S608
+            for table, column in content_type_columns()
+        ]
+        if self.vendor == "sqlite":
+            database = sqlite3.connect(url.removeprefix("sqlite:///"))
+        else:
+            import psycopg
+
+            database = psycopg.connect(url)
+        with database:  # one transaction: foreign keys are checked at the end
+            for statement in statements:
+                database.execute(statement)
+        database.close()
 
     def empty(self, name):
         if self.vendor == "sqlite":
             return self.url(name)
         name = f"{self.test_name}_{name}"
+        self.pg_admin(f'DROP DATABASE IF EXISTS "{name}"')
         self.pg_admin(f'CREATE DATABASE "{name}"')
         self.created.append(name)
         return self.url(name)
 
     def drop(self):
         for name in self.created:
-            self.pg_admin(f'DROP DATABASE IF EXISTS "{name}"')
+            self.pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -162,13 +201,19 @@ def test_operator_restores_the_site_into_a_new_database(databases, tmp_path):
     # The target is migrated meanwhile, then its content types renumbered: a
     # site migrated over the years does not number them as the source did.
     migrating = manage("migrate", "--no-input", "-v0", **target)
-    shell(
-        f"import tests.site_state as s; s.enrich(); s.write_snapshot({str(before)!r})",
-        **source,
-    )
-    assert "Backed up" in run("backup_site", str(archive), **source)
-    finish(migrating)
-    shell("import tests.site_state as s; s.renumber_content_types()", **target)
+    try:
+        shell(
+            "import tests.site_state as s; s.enrich(); "
+            f"s.write_snapshot({str(before)!r})",
+            **source,
+        )
+        assert "Backed up" in run("backup_site", str(archive), **source)
+        finish(migrating)
+    finally:
+        if migrating.poll() is None:
+            migrating.kill()
+            migrating.wait()
+    databases.renumber_content_types(target["database_url"])
 
     assert "Restored" in run("restore_site", str(archive), "--no-input", **target)
     shell(
