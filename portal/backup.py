@@ -59,6 +59,11 @@ class ExactJSONEncoder(json_serializer.DjangoJSONEncoder):
         return super().default(o)
 
 
+def is_natural_primary_key(model):
+    """A primary key that is a content type (WorkflowContentType's)."""
+    return model._meta.pk.related_model in NATURAL_KEY_MODELS
+
+
 class Serializer(json_serializer.Serializer):
     """dumpdata's JSON, with content types and permissions by natural key and
     every other relation by id: pages' natural key is their URL path, which
@@ -67,6 +72,14 @@ class Serializer(json_serializer.Serializer):
     def _init_options(self):
         super()._init_options()
         self.json_kwargs["cls"] = ExactJSONEncoder
+
+    def get_dump_object(self, obj):
+        data = super().get_dump_object(obj)
+        if is_natural_primary_key(type(obj)):
+            # Deserializers read a primary key as a plain value: the restore
+            # turns this one into the target's id (resolve_primary_keys).
+            data["pk"] = getattr(obj, obj._meta.pk.name).natural_key()
+        return data
 
     def handle_fk_field(self, obj, field):
         self.use_natural_foreign_keys = field.related_model in NATURAL_KEY_MODELS
@@ -152,11 +165,10 @@ def empty_database():
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
-def name_content_types_naturally(path):
-    """Rewrite a version 1 dump as version 2 would have written it: references
-    to content types and permissions by natural key instead of id, without the
+def name_content_types_naturally(objects):
+    """A version 1 dump as version 2 would have written it: references to
+    content types and permissions by natural key instead of id, without the
     rows of those two tables nor the search index."""
-    objects = json.loads(path.read_text(encoding="utf-8"))
     rows = {model: {} for model in NATURAL_KEY_MODELS}
     for obj in objects:
         if obj["model"] == "contenttypes.contenttype":
@@ -174,6 +186,8 @@ def name_content_types_naturally(path):
         model = apps.get_model(obj["model"])
         if model in rows or model._meta.app_label == "wagtailsearch":
             continue
+        if is_natural_primary_key(model):
+            obj["pk"] = rows[model._meta.pk.related_model][obj["pk"]]
         for name, value in obj["fields"].items():
             field = model._meta.get_field(name)
             natural = rows.get(field.related_model)
@@ -184,16 +198,28 @@ def name_content_types_naturally(path):
             else:
                 obj["fields"][name] = natural[value]
         kept.append(obj)
-    path.write_text(json.dumps(kept), encoding="utf-8")
+    return kept
+
+
+def resolve_primary_keys(objects):
+    """Primary keys given by natural key, as this database numbers them."""
+    for obj in objects:
+        model = apps.get_model(obj["model"])
+        if is_natural_primary_key(model):
+            related = model._meta.pk.related_model
+            obj["pk"] = related._default_manager.get_by_natural_key(*obj["pk"]).pk
+    return objects
 
 
 def load_database(path, archive_format=FORMAT):
     """Replace the whole database with the dump in `path`, in one transaction."""
+    objects = json.loads(path.read_text(encoding="utf-8"))
     if archive_format == FORMAT_WITH_CONTENT_TYPE_IDS:
-        name_content_types_naturally(path)
+        objects = name_content_types_naturally(objects)
     with model_signals_muted(), transaction.atomic():
         empty_database()
         # This process may have cached content types of the rows just deleted.
         ContentType.objects.clear_cache()
+        path.write_text(json.dumps(resolve_primary_keys(objects)), encoding="utf-8")
         call_command("loaddata", str(path), verbosity=0)
     ContentType.objects.clear_cache()

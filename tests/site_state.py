@@ -82,7 +82,10 @@ def table_rows(model, natural):
             ids = getattr(obj, field.name).values_list("pk", flat=True)
             mapping = natural.get(field.related_model, {})
             row[field.name] = sorted(str(mapping.get(pk, pk)) for pk in ids)
-        rows[str(obj.pk)] = row
+        pk = obj.pk
+        if model._meta.pk.related_model in natural:  # WorkflowContentType
+            pk = natural[model._meta.pk.related_model][pk]
+        rows[str(pk)] = row
     return rows
 
 
@@ -219,14 +222,16 @@ def write_snapshot(path, visit_search_page=False):
 def enrich():
     """What the demo leaves out, as a working site has it: an editor in a group
     with a permission of their own, a draft waiting on a live page, a page in
-    moderation, a rendition, a new document, and a document whose stored text
-    is not what extraction would give today (it must come back as stored)."""
+    moderation, a workflow for a snippet type, a rendition, a new document, and
+    a document whose stored text is not what extraction would give today (it
+    must come back as stored)."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
     from django.utils import timezone
     from wagtail.images import get_image_model
+    from wagtail.models import WorkflowContentType
 
-    from home.models import StandardPage
+    from home.models import Partner, StandardPage
     from portal.demo import Demo
     from search.models import DocumentText
 
@@ -244,8 +249,13 @@ def enrich():
     draft.save_revision(user=editor)
     moderated.title = f"{moderated.title} (to approve)"
     revision = moderated.save_revision(user=editor)
-    moderated.get_workflow().start(moderated, editor)
+    workflow = moderated.get_workflow()
+    workflow.start(moderated, editor)
     assert revision.pk
+    WorkflowContentType.objects.get_or_create(
+        content_type=ContentType.objects.get_for_model(Partner),
+        defaults={"workflow": workflow},
+    )
 
     get_image_model().objects.order_by("pk").first().get_rendition("fill-80x60")
     Demo().document(
