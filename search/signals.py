@@ -9,6 +9,10 @@ from .extract import extract_text
 def update_document_text(sender, instance, **kwargs):
     from .models import DocumentText
 
+    if kwargs.get("raw"):
+        # Loading a dump: its DocumentText rows come with it, and the file may
+        # not be where this process can read it.
+        return
     changed = kwargs.get("update_fields")
     existing = DocumentText.objects.filter(document=instance).first()
     if existing and changed and "file" not in changed:

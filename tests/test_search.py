@@ -253,3 +253,22 @@ def test_backfill_command_indexes_documents_uploaded_before_the_search(client):
     out = StringIO()
     call_command("extract_document_text", stdout=out)  # nothing left to do
     assert "Extracted the text of 0 document(s)." in out.getvalue()
+
+
+def test_loading_a_fixture_keeps_a_documents_stored_text():
+    """Loading a dump (raw saves, as loaddata and restore_site do) must not
+    re-extract a document's text: its file may not be back yet, and the stored
+    text is the one to keep."""
+    from django.core import serializers
+
+    from search.models import DocumentText
+
+    document = make_document("Raw save check", ["The word okapiary is inside."])
+    assert "okapiary" in DocumentText.objects.get(document=document).text
+    dump = serializers.serialize("json", [document])
+    document.file.storage.delete(document.file.name)
+
+    for loaded in serializers.deserialize("json", dump):
+        loaded.save()
+
+    assert "okapiary" in DocumentText.objects.get(document=document).text

@@ -1,20 +1,20 @@
 """Back up the whole site into one archive: the database (every model, through
-dumpdata, so it restores on SQLite or PostgreSQL alike) and every media file
-(images, renditions, documents), from whichever storage is configured."""
+dumpdata, so it restores on SQLite or PostgreSQL alike; see portal.backup for
+what is left out and why) and every media file (images, renditions, documents),
+from whichever storage is configured."""
 
 import io
 import json
 import tarfile
+import tempfile
 import time
 from pathlib import Path
 
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection
 
-FORMAT = "keepinpact-backup/1"
-# Rebuilt or transient: sessions, login-attempt logs.
-EXCLUDED = ["sessions.session", "axes"]
+from portal.backup import FORMAT, dump_database
 
 
 def storage_files(storage, folder=""):
@@ -28,11 +28,11 @@ def storage_files(storage, folder=""):
         yield from storage_files(storage, f"{folder}/{name}" if folder else name)
 
 
-def add_bytes(tar, name, data):
+def add_file(tar, name, handle, size):
     info = tarfile.TarInfo(name)
-    info.size = len(data)
+    info.size = size
     info.mtime = int(time.time())
-    tar.addfile(info, io.BytesIO(data))
+    tar.addfile(info, handle)
 
 
 class Command(BaseCommand):
@@ -42,31 +42,37 @@ class Command(BaseCommand):
         parser.add_argument("archive", help="Path of the .tar.gz file to write.")
 
     def handle(self, archive, **options):
-        data = io.StringIO()
-        call_command(
-            "dumpdata",
-            all=True,
-            exclude=EXCLUDED,
-            stdout=data,
-            verbosity=0,
-        )
-        database = data.getvalue().encode()
-        media = list(storage_files(default_storage))
-        manifest = {
-            "format": FORMAT,
-            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "objects": len(json.loads(database)),
-            "media_files": len(media),
-        }
         path = Path(archive)
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(path, "w:gz") as tar:
-            add_bytes(tar, "manifest.json", json.dumps(manifest, indent=2).encode())
-            add_bytes(tar, "database.json", database)
-            for name in media:
-                with default_storage.open(name, "rb") as handle:
-                    add_bytes(tar, f"media/{name}", handle.read())
+        with tempfile.TemporaryDirectory() as folder:
+            dump = Path(folder) / "database.json"
+            dump_database(dump)
+            with dump.open(encoding="utf-8") as handle:
+                objects = len(json.load(handle))
+            media = list(storage_files(default_storage))
+            manifest = {
+                "format": FORMAT,
+                "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+                "database_vendor": connection.vendor,
+                "objects": objects,
+                "media_files": len(media),
+            }
+            manifest_bytes = json.dumps(manifest, indent=2).encode()
+            with tarfile.open(path, "w:gz") as tar:
+                add_file(
+                    tar,
+                    "manifest.json",
+                    io.BytesIO(manifest_bytes),
+                    len(manifest_bytes),
+                )
+                with dump.open("rb") as handle:
+                    add_file(tar, "database.json", handle, dump.stat().st_size)
+                for name in media:
+                    with default_storage.open(name, "rb") as handle:
+                        add_file(
+                            tar, f"media/{name}", handle, default_storage.size(name)
+                        )
         self.stdout.write(
-            f"Backed up {manifest['objects']} database objects and "
-            f"{manifest['media_files']} media files to {path}."
+            f"Backed up {objects} database objects and {len(media)} media files "
+            f"to {path}."
         )

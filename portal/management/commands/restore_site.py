@@ -1,28 +1,24 @@
-"""Restore an archive made by backup_site: the database is emptied and loaded
-from the archive (on an already migrated schema), media files are written back
-to the configured storage, and the cache is cleared."""
+"""Restore an archive made by backup_site into a migrated database (a freshly
+migrated one or the damaged site itself): the media files are written back
+first, so that whatever reads a file while the data loads finds it; then the
+database is emptied and loaded from the archive in one transaction, with save
+signals silenced (portal.backup); then the search index is rebuilt and the
+cache cleared. Media files that are not in the archive are left in place."""
 
 import json
 import posixpath
+import shutil
 import tarfile
 import tempfile
 from pathlib import Path
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
 
-from .backup_site import FORMAT
-
-
-def set_constraints(mode):
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(f"SET CONSTRAINTS ALL {mode}")
+from portal.backup import READABLE_FORMATS, load_database
 
 
 def safe_media_name(member_name):
@@ -30,6 +26,21 @@ def safe_media_name(member_name):
     if name.startswith(("/", "..")) or "/../" in f"/{name}/" or name in ("", "."):
         raise CommandError(f"Refusing an unsafe path in the archive: {member_name}")
     return name
+
+
+def restore_media(tar):
+    restored = 0
+    for member in tar.getmembers():
+        if not member.isfile() or not member.name.startswith("media/"):
+            continue
+        name = safe_media_name(member.name)
+        if default_storage.exists(name):
+            default_storage.delete(name)
+        saved = default_storage.save(name, File(tar.extractfile(member), name=name))
+        if saved != name:
+            raise CommandError(f"The storage saved {name} as {saved}.")
+        restored += 1
+    return restored
 
 
 class Command(BaseCommand):
@@ -52,13 +63,15 @@ class Command(BaseCommand):
             tar = tarfile.open(path, "r:gz")  # noqa: SIM115 - closed by the with below
         except (tarfile.TarError, OSError) as error:
             raise CommandError(f"Not a backup archive: {error}") from error
-        with tar:
+        with tar, tempfile.TemporaryDirectory() as folder:
+            dump = Path(folder) / "database.json"
             try:
                 manifest = json.load(tar.extractfile("manifest.json"))
-                database = tar.extractfile("database.json").read()
+                with dump.open("wb") as handle:
+                    shutil.copyfileobj(tar.extractfile("database.json"), handle)
             except (KeyError, AttributeError, ValueError) as error:
                 raise CommandError("Not a backup_site archive.") from error
-            if manifest.get("format") != FORMAT:
+            if manifest.get("format") not in READABLE_FORMATS:
                 raise CommandError(f"Unknown archive format: {manifest.get('format')}")
             if not no_input:
                 answer = input(
@@ -67,37 +80,14 @@ class Command(BaseCommand):
                 if answer.strip().lower() != "yes":
                     raise CommandError("Restore cancelled.")
 
-            with tempfile.TemporaryDirectory() as folder:
-                dump = Path(folder) / "database.json"
-                dump.write_bytes(database)
-                with transaction.atomic():
-                    # PostgreSQL refuses TRUNCATE while deferred foreign-key
-                    # checks are pending in the transaction: run them first.
-                    set_constraints("IMMEDIATE")
-                    call_command(
-                        "flush",
-                        interactive=False,
-                        inhibit_post_migrate=True,
-                        verbosity=0,
-                    )
-                    set_constraints("DEFERRED")
-                    call_command("loaddata", str(dump), verbosity=0)
+            restored = restore_media(tar)
+            load_database(dump, manifest["format"])
 
-            restored = 0
-            for member in tar.getmembers():
-                if not member.isfile() or not member.name.startswith("media/"):
-                    continue
-                name = safe_media_name(member.name)
-                content = tar.extractfile(member).read()
-                if default_storage.exists(name):
-                    default_storage.delete(name)
-                default_storage.save(name, ContentFile(content))
-                restored += 1
-
+        # Wagtail's search index is not in the archive: build it from what
+        # was just loaded, documents' stored text included.
+        call_command("update_index", verbosity=0)
         for alias in caches:
             caches[alias].clear()
-        # The content types may have new ids: forget the ones this process knew.
-        ContentType.objects.clear_cache()
         self.stdout.write(
             f"Restored {manifest['objects']} database objects and {restored} "
             "media files."
