@@ -79,9 +79,16 @@ class TestPageTypes(WagtailTestUtils):
         assert latitude.get_internal_type() == "FloatField"
 
     def test_every_field_has_help_text(self):
+        from wagtail.models import Page
+
+        # Wagtail's own fields (publishing, locking, revisions: Page has them all).
+        wagtail_fields = {f.name for f in Page._meta.get_fields()}
         for model in (DirectoryPage, CentrePage, Service, DirectoryEntry):
             for field in model._meta.local_fields:
-                inherited = field.name in ("translation_key", "locale")
+                inherited = (
+                    field.name in ("translation_key", "locale")
+                    or field.name in wagtail_fields
+                )
                 if field.name.endswith("_ptr") or field.auto_created or inherited:
                     continue
                 assert field.help_text, f"{model.__name__}.{field.name}"

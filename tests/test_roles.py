@@ -2,6 +2,8 @@
 and wagtail-localize's holes closed (translators cannot translate into another
 language, translate what they cannot see, copy a draft or make a live page)."""
 
+from urllib.parse import urlencode
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -527,15 +529,17 @@ def test_translator_submits_for_moderation_and_moderator_publishes(
     translation = Translation.objects.get(
         source__object_id=page.translation_key, target_locale=locales["fr"]
     )
-    segment = translation.source.stringsegment_set.get(string__data=page.title)
-    client.put(
-        reverse(
-            "wagtail_localize:edit_string_translation",
-            args=[translation.pk, segment.pk],
-        ),
-        "value=Page traduite",
-        content_type="application/x-www-form-urlencoded",
-    )
+    # Every string is translated (only a complete translation is submitted).
+    for segment in translation.source.stringsegment_set.select_related("string"):
+        text = segment.string.data
+        client.put(
+            reverse(
+                "wagtail_localize:edit_string_translation",
+                args=[translation.pk, segment.pk],
+            ),
+            urlencode({"value": "Page traduite" if text == page.title else text}),
+            content_type="application/x-www-form-urlencoded",
+        )
     dashboard = client.get("/admin/translations/dashboard/").content.decode()
     submit = reverse("portal_translations:submit_for_moderation", args=[translation.pk])
     assert submit in dashboard
