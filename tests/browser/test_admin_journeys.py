@@ -47,11 +47,26 @@ def person(browser):
                 else None
             ),
         )
+        page.on(
+            "response",
+            lambda r: (
+                page.problems.append(f"{r.status} {r.url}") if r.status >= 500 else None
+            ),
+        )
         page.goto(f"{server.url}/admin/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", PASSWORD)
         page.click("button[type=submit]")
         page.wait_for_url(re.compile(r".*/admin/$"))
+        real_goto = page.goto
+
+        def goto(url, **kwargs):
+            # Admin scripts (autosave, preview) start once the page is idle.
+            response = real_goto(url, **kwargs)
+            page.wait_for_load_state("networkidle")
+            return response
+
+        page.goto = goto
         return page
 
     yield open_as
@@ -162,6 +177,7 @@ def test_a_snippet_change_waits_for_a_moderator(demo_users, person, django_db_bl
     topic = _ids(django_db_blocker)["topic"]
     editor = person(server, "editor")
     editor.goto(f"{server.url}/admin/snippets/home/topic/edit/{topic.pk}/")
+    assert editor.problems == []
     editor.fill("#id_name", "Renamed topic")
     editor.locator("footer").get_by_role("button", name="Save draft").click()
     editor.wait_for_load_state()
