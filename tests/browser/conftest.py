@@ -6,6 +6,19 @@ import os
 import shutil
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
+
+
+# The live server answers one request at a time. On SQLite it shares the test's
+# in-memory database connection, and two request threads using it at once (an
+# autosave and a preview, a session ping) fail with "database table is locked".
+class OneRequestAtATimeServer(WSGIServer):
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = OneRequestAtATimeServer
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -61,9 +61,20 @@ def person(browser):
         real_goto = page.goto
 
         def goto(url, **kwargs):
-            # Admin scripts (autosave, preview) start once the page is idle.
+            # An edit form notices changes (and autosaves them) only once it has
+            # taken its initial snapshot, a moment after the page loaded.
             response = real_goto(url, **kwargs)
             page.wait_for_load_state("networkidle")
+            page.wait_for_function(
+                """() => {
+                    const form = document.querySelector('[data-edit-form]');
+                    if (!form) return true;
+                    const unsaved = window.wagtail?.app
+                        ?.getControllerForElementAndIdentifier(form, 'w-unsaved');
+                    return Boolean(unsaved && unsaved.initialFormData);
+                }""",
+                timeout=30000,
+            )
             return response
 
         page.goto = goto
@@ -83,6 +94,13 @@ def _autosaved(page, path, change):
         change()
     assert response.value.status == 200
     assert response.value.json()["success"] is True
+
+
+def _type(page, selector, value):
+    """Replace a field's text as a person types it (the last keystroke is a
+    real key press: the editor watches key presses for changes)."""
+    page.fill(selector, value[:-1])
+    page.locator(selector).press_sequentially(value[-1])
 
 
 def _preview_heading(page):
@@ -118,14 +136,14 @@ def test_editor_drafts_previews_and_submits_and_the_moderator_approves(
     # A news article with topics: autosaved, reopened, previewed, submitted.
     edit_path = f"/admin/pages/{news.pk}/edit/"
     editor.goto(server.url + edit_path)
+    topic = editor.locator("input[name=topics]:not(:checked)").first
+    topic_value = topic.get_attribute("value")
+    topic.check()
     _autosaved(
         editor,
         edit_path,
-        lambda: editor.fill("#id_title", "Kick-off, as drafted by the editor"),
+        lambda: _type(editor, "#id_title", "Kick-off, as drafted by the editor"),
     )
-    topic = editor.locator("input[name=topics]:not(:checked)").first
-    topic_value = topic.get_attribute("value")
-    _autosaved(editor, edit_path, topic.check)
     editor.reload()
     assert editor.input_value("#id_title") == "Kick-off, as drafted by the editor"
     assert editor.locator(f"input[name=topics][value='{topic_value}']").is_checked()
@@ -141,10 +159,9 @@ def test_editor_drafts_previews_and_submits_and_the_moderator_approves(
     ):
         path = f"/admin/pages/{page.pk}/edit/"
         editor.goto(server.url + path)
-        _autosaved(editor, path, lambda: editor.fill(field, value))  # noqa: B023
         if page is case:
-            theme = editor.locator("input[name=themes]:not(:checked)").first
-            _autosaved(editor, path, theme.check)
+            editor.locator("input[name=themes]:not(:checked)").first.check()
+        _autosaved(editor, path, lambda: _type(editor, field, value))  # noqa: B023
         editor.reload()
         assert editor.input_value(field) == value
         assert _preview_heading(editor) == value
