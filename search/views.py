@@ -14,6 +14,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 
 from portal import navigation
+from portal.params import int_param
 
 from .models import DocumentText
 from .query import MAX_INPUT, clean_words, snippet
@@ -189,10 +190,7 @@ def ranked(pages, words, count):
 
 
 def _page_number(raw):
-    try:
-        return max(1, min(int(raw), 10_000))
-    except (TypeError, ValueError):
-        return 1
+    return min(int_param(raw, minimum=1, default=1), 10_000)
 
 
 def search(request):

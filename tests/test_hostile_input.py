@@ -1,0 +1,95 @@
+"""No input answers 500: the inputs an attacker's run found, each answering a
+page with a message or a clear 4xx (JSON for the API)."""
+
+import pytest
+
+from directory.models import CentrePage
+from home.models import NewsIndexPage
+from portal.params import DB_INT_MAX, id_param, int_param
+
+pytestmark = pytest.mark.django_db
+TWENTY_DIGITS = "99999999999999999999"
+FIVE_THOUSAND_DIGITS = "9" * 5000
+
+
+# Whole numbers in the query string -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("12", 12),
+        (" 12 ", 12),
+        ("+12", 12),
+        ("0", None),
+        ("-1", None),
+        (str(DB_INT_MAX), DB_INT_MAX),
+        (str(DB_INT_MAX + 1), None),
+        (TWENTY_DIGITS, None),
+        (FIVE_THOUSAND_DIGITS, None),
+        ("1e10", None),
+        ("1_000", None),
+        ("²", None),
+        ("١٢", None),
+        ("abc", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_id_param_reads_plain_integers_in_range_only(value, expected):
+    assert id_param(value) == expected
+
+
+def test_int_param_bounds_and_default():
+    assert int_param("5", minimum=1, maximum=10) == 5
+    assert int_param("11", minimum=1, maximum=10, default=3) == 3
+    assert int_param("-4", minimum=-5) == -4
+    assert int_param("x", default=7) == 7
+
+
+@pytest.mark.parametrize("value", [TWENTY_DIGITS, FIVE_THOUSAND_DIGITS, "²", "-1"])
+def test_untranslated_with_a_huge_number_shows_the_home_page(client, value):
+    response = client.get("/en/", {"untranslated": value})
+    assert response.status_code == 200
+    assert "Continue reading" not in response.content.decode()
+
+
+@pytest.mark.parametrize("value", [FIVE_THOUSAND_DIGITS, TWENTY_DIGITS, "²"])
+def test_news_year_too_large_says_there_is_no_news_from_it(client, value):
+    news = NewsIndexPage.objects.get(locale__language_code="en")
+    response = client.get(news.url, {"year": value})
+    assert response.status_code == 200
+    assert "showing every year" in response.content.decode()
+
+
+@pytest.mark.parametrize("value", [TWENTY_DIGITS, FIVE_THOUSAND_DIGITS, "-1"])
+def test_suggestion_form_with_a_huge_centre_is_a_new_suggestion(client, value):
+    response = client.get("/en/centres/suggest/", {"centre": value})
+    assert response.status_code == 200
+    assert "Suggest a centre" in response.content.decode()
+    posted = client.post("/en/centres/suggest/", {"centre": value})
+    assert posted.status_code == 400  # the form's errors, shown to the visitor
+    assert "Name of the centre" in posted.content.decode()
+
+
+def test_a_suggestion_naming_a_huge_centre_becomes_a_new_centre(client):
+    data = {
+        "centre": TWENTY_DIGITS,
+        "name": "Hostile centre",
+        "centre_type": "guidance_centre",
+        "country": "FR",
+        "city": "Paris",
+        "contact_name": "Eve",
+        "contact_email": "eve@example.org",
+    }
+    response = client.post("/en/centres/suggest/", data)
+    assert response.status_code == 200
+    assert "waiting for a moderator" in response.content.decode()
+    assert not CentrePage.objects.get(title="Hostile centre").live
+
+
+def test_directory_and_search_page_numbers_past_any_integer(client):
+    for url in ("/en/centres/", "/en/search/?q=project&"):
+        separator = "&" if "?" in url else "?"
+        response = client.get(f"{url}{separator}page={FIVE_THOUSAND_DIGITS}")
+        assert response.status_code == 200
