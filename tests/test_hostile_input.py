@@ -93,3 +93,31 @@ def test_directory_and_search_page_numbers_past_any_integer(client):
         separator = "&" if "?" in url else "?"
         response = client.get(f"{url}{separator}page={FIVE_THOUSAND_DIGITS}")
         assert response.status_code == 200
+
+
+# Searches reduced to words (search/backend.py) --------------------------------
+
+SEARCH_SYNTAX = ['"', "\x00", " ", "+", "\t", "\u00a0", "'", '"project', "a AND"]
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize("query", [q for q in SEARCH_SYNTAX if q != "\x00"])
+def test_api_search_with_query_syntax_answers_json(client, endpoint, query):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": query})
+    assert response.status_code == 200
+    assert isinstance(response.json()["items"], list)
+
+
+def test_api_search_still_finds_words_between_quotes(client):
+    plain = client.get("/api/v2/pages/", {"search": "project"}).json()
+    quoted = client.get("/api/v2/pages/", {"search": '"project'}).json()
+    assert plain["meta"]["total_count"] > 0
+    assert quoted["meta"]["total_count"] == plain["meta"]["total_count"]
+
+
+@pytest.mark.parametrize("query", SEARCH_SYNTAX)
+def test_admin_search_boxes_with_query_syntax(client, django_user_model, query):
+    chief = django_user_model.objects.create_superuser("chief", "c@example.org", "pw")
+    client.force_login(chief)
+    for url in ("/admin/news_articles/", "/admin/pages/search/"):
+        assert client.get(url, {"q": query}).status_code == 200
