@@ -121,3 +121,65 @@ def test_admin_search_boxes_with_query_syntax(client, django_user_model, query):
     client.force_login(chief)
     for url in ("/admin/news_articles/", "/admin/pages/search/"):
         assert client.get(url, {"q": query}).status_code == 200
+
+
+# The API: 400 with a JSON message, never 500 ---------------------------------
+
+
+def api_error(response, status):
+    assert response.status_code == status, response.content[:300]
+    assert response["Content-Type"].startswith("application/json")
+    message = response.json()["message"]
+    assert message
+    return message
+
+
+@pytest.mark.parametrize(
+    ("url", "mentions"),
+    [
+        ("/api/v2/pages/find/?id=abc", "id"),
+        ("/api/v2/images/find/?id=" + TWENTY_DIGITS, "id"),
+        ("/api/v2/pages/?offset=" + TWENTY_DIGITS, "offset"),
+        ("/api/v2/pages/?offset=-1", "offset"),
+        ("/api/v2/documents/?limit=" + FIVE_THOUSAND_DIGITS, "limit"),
+        ("/api/v2/pages/?limit=101", "limit"),
+        ("/api/v2/pages/?first_published_at=x", "first_published_at"),
+        ("/api/v2/pages/?alias_of=" + TWENTY_DIGITS, "alias_of"),
+        ("/api/v2/pages/?alias_of=abc", "alias_of"),
+        ("/api/v2/images/?width=" + TWENTY_DIGITS, "width"),
+        ("/api/v2/pages/?search=a&search_operator=xx", "search_operator"),
+        ("/api/v2/pages/?search=%00", "search"),
+        ("/api/v2/pages/find/?html_path=%00", "html_path"),
+        ("/api/v2/pages/?locale=%00", "locale"),
+        ("/api/v2/pages/?fields=" + "a(" * 600 + "b" + ")" * 600, "fields"),
+    ],
+)
+def test_api_refuses_bad_parameters_with_a_json_message(client, url, mentions):
+    assert mentions in api_error(client.get(url), 400)
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_api_search_with_a_nul_is_refused_with_a_message(client, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": "a\x00b"})
+    assert response.status_code == 400
+    assert "null characters" in response.json()["message"]
+
+
+def test_api_offset_past_the_end_is_an_empty_page(client):
+    response = client.get("/api/v2/pages/", {"offset": str(10**15)})
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+    assert response.json()["meta"]["total_count"] > 0
+
+
+def test_api_valid_parameters_still_work(client):
+    listing = client.get("/api/v2/pages/", {"offset": 1, "limit": 2}).json()
+    assert len(listing["items"]) == 2
+    page_id = listing["items"][0]["id"]
+    found = client.get("/api/v2/pages/find/", {"id": page_id})
+    assert found.status_code == 302
+    assert found["Location"].endswith(f"/api/v2/pages/{page_id}/?")
+    date = client.get(f"/api/v2/pages/{page_id}/").json()["meta"]["first_published_at"]
+    same_date = client.get("/api/v2/pages/", {"first_published_at": date}).json()
+    assert page_id in [item["id"] for item in same_date["items"]]
+    assert client.get("/api/v2/pages/", {"search_operator": "OR"}).status_code == 200
