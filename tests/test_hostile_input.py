@@ -183,3 +183,29 @@ def test_api_valid_parameters_still_work(client):
     same_date = client.get("/api/v2/pages/", {"first_published_at": date}).json()
     assert page_id in [item["id"] for item in same_date["items"]]
     assert client.get("/api/v2/pages/", {"search_operator": "OR"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v2/nope/",
+        "/api/v2/pages/?locale=xx",
+        "/api/v2/pages/abc/",
+        "/api/v2/pages/" + TWENTY_DIGITS + "/",
+        "/api/v2/pages/?format=xx",
+        "/api/",
+        "/api/v1/pages/",
+    ],
+)
+def test_api_not_found_is_json_and_never_redirected_into_a_language(client, url):
+    response = client.get(url)
+    api_error(response, 404)
+    assert "Location" not in response
+
+
+def test_other_unprefixed_paths_are_not_redirected_into_a_language(client):
+    assert client.get("/documents/nope").status_code == 404
+    # Public pages still get their language prefix.
+    response = client.get("/about/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/about/"
