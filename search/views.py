@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -229,6 +230,8 @@ def search(request):
             context["message"] = _(
                 "Sorry, we could not run this search. Try different words."
             )
+        else:
+            log_query(" ".join(words))
     response = render(request, "search/search.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -369,7 +372,19 @@ def run_search(request, context, words, locale, active_type, number):
             for other in other_languages(words, locale)
         ]
         context["help_links"] = help_links(locale)
-    Query.get(text.lower()).add_hit()
+
+
+def log_query(text):
+    """Count the query for the admin's search terms report (Wagtail's Query and
+    QueryDailyHits). A database that refuses the write (locked, read-only)
+    costs the report one hit, never the visitor their results; the savepoint
+    keeps a failed write from aborting the request's transaction on
+    PostgreSQL."""
+    try:
+        with transaction.atomic():
+            Query.get(text.lower()).add_hit()
+    except DatabaseError:
+        logger.warning("Could not log the search query", exc_info=True)
 
 
 def help_links(locale):

@@ -1,7 +1,10 @@
 """No input answers 500: the inputs an attacker's run found, each answering a
 page with a message or a clear 4xx (JSON for the API)."""
 
+from unittest import mock
+
 import pytest
+from django.db import OperationalError
 
 from directory.models import CentrePage
 from home.models import NewsIndexPage
@@ -209,3 +212,19 @@ def test_other_unprefixed_paths_are_not_redirected_into_a_language(client):
     response = client.get("/about/")
     assert response.status_code == 302
     assert response["Location"] == "/en/about/"
+
+
+# The site search: logging the query never costs the results -------------------
+
+
+def test_search_shows_results_when_logging_the_query_fails(client):
+    from wagtail.contrib.search_promotions.models import Query
+
+    with mock.patch.object(
+        Query, "add_hit", side_effect=OperationalError("database is locked")
+    ):
+        response = client.get("/en/search/", {"q": "project"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "could not run this search" not in html
+    assert 'class="search-result' in html
