@@ -715,3 +715,22 @@ def test_search_shows_results_when_logging_the_query_fails(client):
     assert response.status_code == 200
     assert "could not run this search" not in html
     assert 'class="search-result' in html
+
+
+# Logins: a username longer than any account's ---------------------------------
+
+
+@pytest.mark.parametrize("url", ["/en/_util/login/", "/admin/login/"])
+def test_login_with_a_huge_username_is_a_wrong_login(client, url):
+    """django-axes stores the username of each failed login; PostgreSQL refused
+    one longer than its column (500) and SQLite stored it whole."""
+    from axes.models import AccessAttempt
+
+    username = "x" * 3000
+    response = client.post(
+        url, {"username": username, "password": "wrong"}, REMOTE_ADDR="127.0.0.9"
+    )
+    assert response.status_code == 200  # the form again, with its error
+    # (Wagtail's admin form refuses the username before authenticating.)
+    attempts = AccessAttempt.objects.filter(ip_address="127.0.0.9")
+    assert [attempt.username for attempt in attempts] in ([], [username[:255]])

@@ -220,6 +220,7 @@ AXES_COOLOFF_TIME = 1  # hour
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "portal.security.axes_username"  # cut to axes' column
 PORTAL_TRUSTED_PROXY_COUNT = int(os.environ.get("PORTAL_TRUSTED_PROXY_COUNT", "0"))
 AXES_IPWARE_PROXY_COUNT = PORTAL_TRUSTED_PROXY_COUNT or None
 # Private-page password form: 10 wrong passwords per address per 15 minutes.
