@@ -21,7 +21,7 @@ def robots_txt(request):
 # (templates/404.html, 500.html...) everywhere else. Like Wagtail's own API
 # messages, the JSON ones are in English: developers read them.
 def _api(request):
-    return request.path_info.startswith("/api/")
+    return request.path_info == "/api" or request.path_info.startswith("/api/")
 
 
 def bad_request(request, exception):

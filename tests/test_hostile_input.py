@@ -684,6 +684,7 @@ def test_api_valid_parameters_still_work(client):
         "/api/v2/pages/" + TWENTY_DIGITS + "/",
         "/api/v2/pages/?format=xx",
         "/api/",
+        "/api",
         "/api/v1/pages/",
     ],
 )
