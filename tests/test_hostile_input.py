@@ -431,8 +431,10 @@ def run_walk(superuser):
     for url in public:
         walk.find_forms(url, walk.send("GET", url, [], "(no parameter)"))
         if url.startswith("/api/"):
-            # The API stops at the first invalid parameter: each one alone.
-            walk.each_parameter("GET", url, endpoint_parameters(url), values=3)
+            # The API stops at the first invalid parameter: each one alone,
+            # with the next values of the corpus (the 13 API URLs share their
+            # code, so together they give each parameter every value).
+            walk.each_parameter("GET", url, endpoint_parameters(url), values=2)
         else:
             walk.every_value("GET", url, PARAMETERS)
         label, value = walk.rotate()
@@ -479,7 +481,7 @@ def test_no_url_answers_500_to_hostile_input(django_user_model, caplog):
     assert not walk.unreached, "patterns the walk found no URL for:\n" + (
         "\n".join(walk.unreached)
     )
-    assert walk.sent > 2500  # a walk that silently shrank would prove little
+    assert walk.sent > 2000  # a walk that silently shrank would prove little
     assert not walk.failures, f"{len(walk.failures)} of {walk.sent} failed:\n" + (
         "\n".join(walk.failures)
     )
