@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_protect
 from wagtail.models import Page
 
 from portal.countries import country_choices
+from portal.params import id_param
 
 from .models import CENTRE_TYPES, CentrePage, Service, SuggestionLog
 
@@ -30,7 +31,9 @@ RATE_WINDOW = 3600  # seconds, per client address
 
 
 class SuggestionForm(forms.Form):
-    centre = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # The centre being updated: a value that names no centre (the field is
+    # hidden, only a tampered form sends one) makes a new suggestion.
+    centre = forms.CharField(widget=forms.HiddenInput, required=False)
     name = forms.CharField(
         label=_("Name of the centre"),
         max_length=255,
@@ -99,6 +102,9 @@ class SuggestionForm(forms.Form):
         self.fields["homepage"].widget.attrs.update(
             {"autocomplete": "off", "tabindex": "-1"}
         )
+
+    def clean_centre(self):
+        return id_param(self.cleaned_data["centre"])
 
     def clean_languages(self):
         from .models import validate_language_codes
@@ -255,8 +261,8 @@ def suggest_centre_view(request, directory):
     context["suggest_mode"] = True
     status = 200
     existing = None
-    centre_id = request.GET.get("centre") or request.POST.get("centre")
-    if centre_id and str(centre_id).isdigit():
+    centre_id = id_param(request.GET.get("centre") or request.POST.get("centre"))
+    if centre_id is not None:
         existing = (
             CentrePage.objects.child_of(directory)
             .live()

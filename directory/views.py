@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal.countries import country_name
+from portal.params import int_param
 
 from .index import index_version
 from .models import CENTRE_TYPES, DirectoryEntry, Service, language_name
@@ -216,11 +217,7 @@ def directory_list(request, page):
     # A text search past COUNT_LIMIT matches lists only its first matches.
     more = bool(query.words) and total > COUNT_LIMIT
     pages = max(1, math.ceil((COUNT_LIMIT if more else total) / PER_PAGE))
-    try:
-        number = int(request.GET.get("page", "1"))
-    except ValueError:
-        number = 1
-    number = min(max(number, 1), pages)
+    number = min(int_param(request.GET.get("page"), minimum=1, default=1), pages)
     entries = query.entries(limit=PER_PAGE, offset=(number - 1) * PER_PAGE, total=total)
     services = form.services
     for entry in entries:

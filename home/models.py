@@ -26,6 +26,7 @@ from portal.forms import TaxonomyChoicesPageForm
 from portal.localization import in_language, published
 from portal.models import ModeratedSnippet
 from portal.pages import PortalPageMixin
+from portal.params import id_param, int_param
 
 
 class HomePage(PortalPageMixin, Page):
@@ -103,10 +104,10 @@ class HomePage(PortalPageMixin, Page):
     def untranslated_source(self, request):
         """The page a visitor was reading when they switched to a language it is
         not available in (the switcher sends them here with ?untranslated=<id>)."""
-        page_id = request.GET.get("untranslated", "")
-        if not page_id.isdigit():
+        page_id = id_param(request.GET.get("untranslated"))
+        if page_id is None:
             return None
-        return Page.objects.live().public().filter(pk=int(page_id)).specific().first()
+        return Page.objects.live().public().filter(pk=page_id).specific().first()
 
 
 class StandardPage(PortalPageMixin, Page):
@@ -398,7 +399,7 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
                 )
         year = request.GET.get("year", "").strip()
         if year:
-            if year.isdigit() and int(year) in options["years"]:
+            if int_param(year) in options["years"]:
                 chosen["year"] = year
             else:
                 messages.append(

@@ -46,6 +46,26 @@ class AxesBackend(AxesStandaloneBackend):
         )
 
 
+# Axes' column for the username it counts failures by.
+AXES_USERNAME_MAX_LENGTH = 255
+
+
+def axes_username(request, credentials=None):
+    """The username django-axes counts failures by (AXES_USERNAME_CALLABLE), cut
+    to the length of its column. Login forms accept longer ones (Django's
+    AuthenticationForm advertises a maximum length it does not check) and
+    PostgreSQL refuses to store them: a 3,000-character username answered 500.
+    No account has such a name, so the cut merges nothing that matters."""
+    field = settings.AXES_USERNAME_FORM_FIELD
+    if credentials:
+        username = credentials.get(field)
+    else:
+        username = getattr(request, "data", request.POST).get(field)
+    if isinstance(username, str):
+        return username[:AXES_USERNAME_MAX_LENGTH]
+    return username
+
+
 # --- Private-page password form ------------------------------------------------
 
 PASSWORD_FORM_URL_NAME = "wagtailcore_authenticate_with_password"  # noqa: S105

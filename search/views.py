@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +15,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 
 from portal import navigation
+from portal.params import int_param
 
 from .models import DocumentText
 from .query import MAX_INPUT, clean_words, snippet
@@ -191,10 +193,7 @@ def ranked(pages, words, count):
 
 
 def _page_number(raw):
-    try:
-        return max(1, min(int(raw), 10_000))
-    except (TypeError, ValueError):
-        return 1
+    return min(int_param(raw, minimum=1, default=1), 10_000)
 
 
 def search(request):
@@ -233,6 +232,8 @@ def search(request):
             context["message"] = _(
                 "Sorry, we could not run this search. Try different words."
             )
+        else:
+            log_query(" ".join(words))
     response = render(request, "search/search.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -373,7 +374,19 @@ def run_search(request, context, words, locale, active_type, number):
             for other in other_languages(words, locale)
         ]
         context["help_links"] = help_links(locale)
-    Query.get(text.lower()).add_hit()
+
+
+def log_query(text):
+    """Count the query for the admin's search terms report (Wagtail's Query and
+    QueryDailyHits). A database that refuses the write (locked, read-only)
+    costs the report one hit, never the visitor their results; the savepoint
+    keeps a failed write from aborting the request's transaction on
+    PostgreSQL."""
+    try:
+        with transaction.atomic():
+            Query.get(text.lower()).add_hit()
+    except DatabaseError:
+        logger.warning("Could not log the search query", exc_info=True)
 
 
 def help_links(locale):

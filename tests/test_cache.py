@@ -267,7 +267,7 @@ def test_without_services_production_uses_shared_file_cache_and_local_media():
     )
     assert "FileBasedCache" in values["CACHES"]["default"]["BACKEND"]
     assert "FileSystemStorage" in values["STORAGES"]["default"]["BACKEND"]
-    assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"].endswith("database")
+    assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "search.backend"
     assert "wagtail.contrib.frontend_cache" not in values["INSTALLED_APPS"]
 
 

@@ -11,6 +11,8 @@ from wagtail.admin.views.pages.utils import get_valid_next_url_from_request
 from wagtail.models import Page, get_page_models
 from wagtail_localize.models import Translation
 
+from portal.params import id_param
+
 from . import dashboard, drafts
 from .permissions import TranslationPermissions
 
@@ -26,13 +28,6 @@ def page_type_choices():
     )
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 def translation_dashboard(request):
     if not request.user.has_perm("wagtail_localize.submit_translation"):
         raise PermissionDenied
@@ -41,8 +36,8 @@ def translation_dashboard(request):
     sections = dashboard.sections(source)
     types = page_type_choices()
 
-    section_id = _int(request.GET.get("section"))
-    type_id = _int(request.GET.get("type"))
+    section_id = id_param(request.GET.get("section"))
+    type_id = id_param(request.GET.get("type"))
     section = next((s for s in sections if s.pk == section_id), None)
     type_ids = {pk for pk, _label in types}
     content_type = (
