@@ -8,6 +8,7 @@ version."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -142,3 +143,49 @@ def test_every_snippet_type_keeps_a_draft_until_published(
     revision.publish(user=moderator)
     obj.refresh_from_db()
     assert DRAFT_MARK in getattr(obj, text_field)
+
+
+def test_event_form_offers_speakers_of_the_source_language_with_organisation(
+    client, editor
+):
+    from events.models import EventPage, Person
+
+    event = EventPage.objects.filter(
+        locale__language_code="en", sessions__speakers__isnull=False
+    ).first()
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk])).content
+    html = html.decode()
+    english = Person.objects.filter(locale__language_code="en").select_related(
+        "organisation"
+    )
+    with_organisation = next(p for p in english if p.organisation_label)
+    assert 'type="checkbox" name="sessions-0-speakers"' in html
+    assert f"{with_organisation.name} ({with_organisation.organisation_label})" in (
+        html.replace("&#x27;", "'")
+    )
+    french = Person.objects.filter(locale__language_code="fr").exclude(
+        name__in=[p.name for p in english]
+    )
+    for person in french:
+        assert f">{person.name} (" not in html
+
+
+def test_event_series_is_built_from_every_n_weeks_or_months_until():
+    import datetime
+
+    from events.models import EventPage
+
+    event = EventPage.objects.filter(
+        locale__language_code="en", series_frequency=EventPage.SERIES_MONTHLY
+    ).first()
+    assert event.series_rule == "FREQ=MONTHLY;INTERVAL=2;UNTIL=20220331T235959Z"
+    event.series_frequency = EventPage.SERIES_WEEKLY
+    event.series_interval = 3
+    event.series_until = None
+    event.full_clean()
+    assert event.series_rule == "FREQ=WEEKLY;INTERVAL=3"
+    event.series_until = event.local_start.date() - datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        event.full_clean()
+    assert "series_until" in error.value.error_dict
