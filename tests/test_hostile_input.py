@@ -90,6 +90,7 @@ PARAMETERS = [
     "bbox",
     "section",
     "p",
+    "mine",
     "next",
 ]
 # Fields POSTed to every URL, beside those of the forms the walk finds.
@@ -500,7 +501,7 @@ def test_every_parameter_read_is_walked():
     # Fields of the translation forms in the admin, which the walk reads with
     # GET only.
     admin_forms = {"locales", "include_subtree", "publish_translations", "alias"}
-    admin_forms |= {"new_parent_page"}
+    admin_forms |= {"new_parent_page", "action", "comment", "confirm_missing"}
     assert read - walked - admin_forms == set()
 
 
