@@ -89,7 +89,7 @@ def _autosaved(page, path, change):
     """Make a change and wait for the autosave it triggers (a POST to the edit
     view about half a second later); it must succeed."""
     with page.expect_response(
-        lambda r: r.url.endswith(path) and r.request.method == "POST", timeout=30000
+        lambda r: r.url.endswith(path) and r.request.method == "POST", timeout=60000
     ) as response:
         change()
     assert response.value.status == 200
