@@ -138,12 +138,13 @@ def test_editor_drafts_previews_and_submits_and_the_moderator_approves(
     editor.goto(server.url + edit_path)
     topic = editor.locator("input[name=topics]:not(:checked)").first
     topic_value = topic.get_attribute("value")
-    topic.check()
-    _autosaved(
-        editor,
-        edit_path,
-        lambda: _type(editor, "#id_title", "Kick-off, as drafted by the editor"),
-    )
+
+    def edit_article():
+        # Both changes within the autosave's half-second wait: one autosave.
+        topic.check()
+        _type(editor, "#id_title", "Kick-off, as drafted by the editor")
+
+    _autosaved(editor, edit_path, edit_article)
     editor.reload()
     assert editor.input_value("#id_title") == "Kick-off, as drafted by the editor"
     assert editor.locator(f"input[name=topics][value='{topic_value}']").is_checked()
@@ -159,9 +160,13 @@ def test_editor_drafts_previews_and_submits_and_the_moderator_approves(
     ):
         path = f"/admin/pages/{page.pk}/edit/"
         editor.goto(server.url + path)
-        if page is case:
-            editor.locator("input[name=themes]:not(:checked)").first.check()
-        _autosaved(editor, path, lambda: _type(editor, field, value))  # noqa: B023
+
+        def edit(page=page, field=field, value=value):
+            if page is case:
+                editor.locator("input[name=themes]:not(:checked)").first.check()
+            _type(editor, field, value)
+
+        _autosaved(editor, path, edit)
         editor.reload()
         assert editor.input_value(field) == value
         assert _preview_heading(editor) == value
