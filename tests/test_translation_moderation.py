@@ -220,15 +220,16 @@ def test_incomplete_translation_is_published_only_when_the_moderator_says_so(
     client.logout()
     public = client.get(french.url).content.decode()
     assert "nobody translated" in public
-    # The page tells its visitors that part of it is in the source language.
-    assert "Parts of this page are not translated yet" in public
+    # The page tells its visitors, in their language, that part of it is in the
+    # source language.
+    assert "Certaines parties de cette page ne sont pas encore traduites" in public
     # Once complete and published again, the notice goes.
     _translate_all(translation, " (fr)")
     client.force_login(moderator)
     client.post(publish)
     client.logout()
     public = client.get(french.url).content.decode()
-    assert "Parts of this page are not translated yet" not in public
+    assert "Certaines parties de cette page ne sont pas encore traduites" not in public
 
 
 def test_translators_snippet_change_stays_a_draft_until_a_moderator_publishes(
