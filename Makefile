@@ -30,6 +30,10 @@ run: $(VENV)/.installed-run compilemessages ## Set up everything and serve on ht
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_dev_admin --port $(PORT)
+	@# The task worker (document text, bulk translation) runs beside the server
+	@# and stops with it.
+	$(PY) manage.py db_worker --backend background -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed-dev ## check, migrations check and the whole pytest suite

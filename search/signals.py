@@ -1,13 +1,17 @@
-"""Keep DocumentText in step with the document library."""
+"""Keep DocumentText in step with the document library.
+
+Saving a document with a new file marks its text "pending" and queues the
+extraction; the request that uploaded the file does not wait for it."""
 
 from django.db.models.signals import post_save
 from wagtail.documents import get_document_model
 
-from .extract import extract_text
+from .extract import ExtractionFailed, extract_bytes, read_file, supported
 
 
 def update_document_text(sender, instance, **kwargs):
     from .models import DocumentText
+    from .tasks import extract_document_text
 
     if kwargs.get("raw"):
         # Loading a dump: its DocumentText rows come with it, and the file may
@@ -15,19 +19,50 @@ def update_document_text(sender, instance, **kwargs):
         return
     changed = kwargs.get("update_fields")
     existing = DocumentText.objects.filter(document=instance).first()
-    if existing and changed and "file" not in changed:
+    same_file = existing is not None and (
+        (changed and "file" not in changed) or existing.file_name == instance.file.name
+    )
+    if same_file:
+        # Saved again for its title, tags or collection: the text is still
+        # the file's (a new file always comes with a new name).
         if existing.title != instance.title:
             existing.title = instance.title
-            existing.save()
+            existing.save(update_fields=["title", "updated_at"])
         return
-    text = extract_text(instance)
     if existing is None:
         existing = DocumentText(document=instance)
-    elif existing.title == instance.title and existing.text == text:
-        return
     existing.title = instance.title
-    existing.text = text
-    existing.save()
+    existing.file_name = instance.file.name
+    if supported(instance.file_extension):
+        existing.status, existing.reason, existing.text = existing.PENDING, "", ""
+        existing.save()
+        extract_document_text.enqueue(instance.pk)
+    else:
+        existing.status, existing.reason, existing.text = existing.UNSUPPORTED, "", ""
+        existing.save()
+
+
+def extract_now(document_id):
+    """Read the document's file and store its text or why it could not."""
+    from .models import DocumentText
+
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None:
+        return
+    entry, _ = DocumentText.objects.get_or_create(
+        document=document, defaults={"title": document.title}
+    )
+    if not supported(document.file_extension):
+        entry.status, entry.reason, entry.text = entry.UNSUPPORTED, "", ""
+    else:
+        try:
+            entry.text = extract_bytes(document.file_extension, read_file(document))
+            entry.status, entry.reason = entry.EXTRACTED, ""
+        except ExtractionFailed as failure:
+            entry.status, entry.reason, entry.text = entry.FAILED, failure.reason, ""
+    entry.title = document.title
+    entry.file_name = document.file.name
+    entry.save()
 
 
 def connect():

@@ -2,7 +2,7 @@
 page's subtree" to its job backend (WAGTAILLOCALIZE_JOBS); this backend turns
 it into a task of Wagtail's task framework (django_tasks, the TASKS setting),
 so a worker does the hundreds of pages, never the web request. With the
-default immediate task backend (development, tests) it still runs at once."""
+immediate task backend (tests) it still runs at once."""
 
 from django_tasks import task
 from wagtail_localize.tasks import BaseJobBackend
@@ -10,7 +10,7 @@ from wagtail_localize.tasks import BaseJobBackend
 # Imported while wagtail_localize.models loads: models are imported lazily.
 
 
-@task()
+@task(backend="background")
 def translate_subtree_task(page_id, locale_ids, user_id=None):
     """Translate the descendants of a page that have no translation yet in each
     language; pages translated already (perhaps live, perhaps under

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -279,6 +281,17 @@ elif os.environ.get("LIBRETRANSLATE_URL"):
             "API_KEY": os.environ.get("LIBRETRANSLATE_API_KEY", ""),
         },
     }
+# Work that must not hold a request (a document's text extraction, bulk
+# translation of a section) runs as tasks of Wagtail's task framework on the
+# "background" backend: queued in the database and run by `manage.py db_worker
+# --backend background` (`make run` starts one; production runs it as a service
+# next to the app servers). Wagtail's own small tasks (search index and
+# reference index of one object) stay immediate, so a publish reaches the site
+# search on the next request.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 # Bulk translation of a section (wagtail-localize's "include subtree") runs as a
 # task of Wagtail's task framework (TASKS setting), outside the request.
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "translations.tasks.WagtailTasksBackend"}

@@ -1,10 +1,13 @@
-"""Extract and index the text of documents uploaded before the site search
-existed, or of every document with --all (e.g. after adding a file format)."""
+"""Extract and index the text of documents whose text is not read yet (none,
+pending or failed), or of every document with --all (e.g. after adding a file
+format). Runs here, not in the task queue: an operator's catch-up."""
 
 from django.core.management.base import BaseCommand
+from django.db.models import Q
 from wagtail.documents import get_document_model
 
-from search.signals import update_document_text
+from search.models import DocumentText
+from search.signals import extract_now
 
 
 class Command(BaseCommand):
@@ -18,9 +21,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         documents = get_document_model().objects.order_by("pk")
         if not options["all"]:
-            documents = documents.filter(search_text__isnull=True)
+            documents = documents.filter(
+                Q(search_text__isnull=True)
+                | Q(search_text__status__in=[DocumentText.PENDING, DocumentText.FAILED])
+            )
         done = 0
-        for document in documents.iterator(chunk_size=100):
-            update_document_text(type(document), document)
+        for pk in documents.values_list("pk", flat=True).iterator(chunk_size=100):
+            extract_now(pk)
             done += 1
         self.stdout.write(f"Extracted the text of {done} document(s).")
