@@ -9,10 +9,15 @@ from wagtail.documents import urls as wagtaildocs_urls
 from .api import api_router
 from .health import health
 from .sitemaps import MultilingualSitemap
+from .unavailable import LoginView, PageEditView
 from .views import robots_txt
 
 # Outside the language prefixes: admin, API, documents, sitemap, robots.
 urlpatterns = [
+    # Wagtail's own views, answering 503 with the form kept when the database
+    # cannot take a write (portal/unavailable.py).
+    path("admin/login/", LoginView.as_view()),
+    path("admin/pages/<int:page_id>/edit/", PageEditView.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

@@ -1,7 +1,13 @@
+import sys
+
+from django.db import DatabaseError
 from django.http import HttpResponse, JsonResponse
+from django.template import loader
 from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from .unavailable import database_unavailable
 
 
 @require_GET
@@ -43,6 +49,20 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    # Called while the exception is handled: a database that cannot take a
+    # write now is a "try again", not a bug (portal/unavailable.py).
+    error = sys.exc_info()[1]
+    if error is not None and isinstance(error, DatabaseError):
+        from .unavailable import MESSAGE, unavailable
+
+        if database_unavailable(error):
+            if _api(request):
+                return unavailable(JsonResponse({"message": str(MESSAGE)}))
+            return unavailable(
+                HttpResponse(
+                    loader.render_to_string("503.html", {"message": MESSAGE}),
+                )
+            )
     if _api(request):
         return JsonResponse({"message": "server error"}, status=500)
     return defaults.server_error(request)
