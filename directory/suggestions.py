@@ -1,18 +1,26 @@
-"""The public "suggest or update a centre" form. A valid suggestion becomes a
-draft CentrePage (or a draft revision of an existing one) submitted to the
-page's moderation workflow; moderators are told by e-mail. Nothing is
-published here: only a moderator can publish."""
+"""The public "suggest or update a centre" form and what becomes of what it
+receives. Every valid suggestion is kept as a CentreSuggestion; moderators are
+told by e-mail and review it in the admin (directory.suggestion_admin).
 
+A suggested update never touches the centre's revisions: a moderator applies
+it, which makes a new revision on top of the page's latest one (an editor's
+draft awaiting moderation is kept). A suggested new centre becomes a draft
+CentrePage submitted to the moderation workflow. Nothing is published here.
+Records are deleted after DIRECTORY_SUGGESTION_RETENTION_DAYS."""
+
+import datetime
 import logging
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -22,12 +30,31 @@ from wagtail.models import Page
 from portal.countries import country_choices
 from portal.params import id_param
 
-from .models import CENTRE_TYPES, CentrePage, Service, SuggestionLog
+from .models import CENTRE_TYPES, CentrePage, CentreSuggestion, Service
 
 logger = logging.getLogger(__name__)
 
 RATE_LIMIT = 10  # posts (valid or not)
 RATE_WINDOW = 3600  # seconds, per client address
+# The centre's fields a suggestion carries, as the form cleans them (services
+# as slugs); CentreSuggestion.data holds exactly these.
+SUGGESTED_FIELDS = (
+    "name",
+    "centre_type",
+    "country",
+    "region",
+    "city",
+    "address",
+    "postcode",
+    "latitude",
+    "longitude",
+    "website",
+    "email",
+    "phone",
+    "services",
+    "languages",
+    "description",
+)
 
 
 class SuggestionForm(forms.Form):
@@ -185,68 +212,185 @@ def unique_slug(directory, title):
     return slug
 
 
+def retention_days():
+    return settings.DIRECTORY_SUGGESTION_RETENTION_DAYS
+
+
+def expiry(suggestion):
+    return suggestion.created_at + datetime.timedelta(days=retention_days())
+
+
+def purge_expired_suggestions():
+    """Delete the suggestions (with their senders' name and e-mail) sent longer
+    ago than the retention period; returns how many were deleted."""
+    cutoff = timezone.now() - datetime.timedelta(days=retention_days())
+    _total, deleted = CentreSuggestion.objects.filter(created_at__lt=cutoff).delete()
+    return deleted.get(CentreSuggestion._meta.label, 0)
+
+
 @transaction.atomic
 def save_suggestion(directory, data, services):
-    """Create a draft (or a draft revision), start moderation, log who sent it."""
+    """Keep the suggestion; a new centre also becomes a draft in moderation."""
+    purge_expired_suggestions()
     existing = None
     if data.get("centre"):
+        # The same centres the form offers to update: a private or unpublished
+        # one is not named to strangers, so its id makes a new suggestion.
         existing = (
-            CentrePage.objects.child_of(directory).filter(pk=data["centre"]).first()
+            CentrePage.objects.child_of(directory)
+            .live()
+            .public()
+            .filter(pk=data["centre"])
+            .first()
         )
-    if existing is not None:
-        centre = existing.get_latest_revision_as_object()
-        apply_suggestion(centre, data, services)
-        revision = centre.save_revision(log_action=True)
-    else:
+    values = {field: data.get(field) for field in SUGGESTED_FIELDS}
+    centre = existing
+    if existing is None:
         centre = CentrePage(
             title=data["name"],
             slug=unique_slug(directory, data["name"]),
             live=False,
         )
-        apply_suggestion(centre, data, services)
+        apply_suggestion(centre, values, services)
         directory.add_child(instance=centre)
-        revision = centre.save_revision(log_action=True)
-    workflow = centre.get_workflow()
-    if workflow is not None and not centre.workflow_in_progress:
-        workflow.start(centre, None)
-    SuggestionLog.objects.create(
-        page=centre,
+        centre.save_revision(log_action=True)
+        workflow = centre.get_workflow()
+        if workflow is not None and not centre.workflow_in_progress:
+            workflow.start(centre, None)
+    suggestion = CentreSuggestion.objects.create(
+        directory=directory,
+        centre=centre,
         is_update=existing is not None,
+        data=values,
         contact_name=data["contact_name"],
         contact_email=data["contact_email"],
         message=data.get("message", ""),
     )
-    transaction.on_commit(lambda: notify_moderators(centre, data, existing is not None))
-    return centre, revision
+    transaction.on_commit(lambda: notify_moderators(suggestion))
+    transaction.on_commit(lambda: schedule_purge(expiry(suggestion)))
+    return suggestion
 
 
-def notify_moderators(centre, data, is_update):
-    from django.urls import reverse
+class CannotApply(Exception):
+    """Why a suggestion cannot be applied now (a message for the moderator)."""
+
+
+@transaction.atomic
+def apply_to_centre(suggestion, user):
+    """Take a pending suggestion into its centre, as `user`.
+
+    An update becomes a new revision by `user` built on the page's latest
+    revision: what an editor has drafted (perhaps awaiting moderation) stays,
+    only the suggested fields are laid over it. Nothing is published; the page
+    goes on through moderation as usual. A new centre's draft holds the
+    suggestion already, so it is only marked applied. Returns the centre."""
+    centre = suggestion.centre
+    if centre is None:
+        raise CannotApply(gettext("The centre of this suggestion no longer exists."))
+    if suggestion.is_update:
+        if not suggestion.data:
+            raise CannotApply(gettext("This suggestion has no values to apply."))
+        if not centre.permissions_for_user(user).can_edit():
+            raise CannotApply(gettext("You may not edit this centre."))
+        lock = centre.get_lock()
+        if lock is not None and lock.for_user(user):
+            raise CannotApply(lock.get_message(user))
+    # Claimed before anything is written: of two moderators applying at once,
+    # one applies, the other is told it is done.
+    claimed = CentreSuggestion.objects.filter(
+        pk=suggestion.pk, status=CentreSuggestion.Status.PENDING
+    ).update(
+        status=CentreSuggestion.Status.APPLIED,
+        reviewed_by=user,
+        reviewed_at=timezone.now(),
+    )
+    if not claimed:
+        raise CannotApply(gettext("This suggestion has been reviewed already."))
+    if suggestion.is_update:
+        draft = centre.get_latest_revision_as_object()
+        apply_suggestion(draft, suggestion.data, Service.for_locale(centre.locale))
+        try:
+            draft.save_revision(user=user, log_action=True)
+        except ValidationError as error:
+            # The whole application is rolled back, the record stays pending.
+            raise CannotApply(" ".join(error.messages)) from error
+    suggestion.refresh_from_db()
+    return centre
+
+
+def review(suggestion, user, status):
+    """Record a moderator's decision on a pending suggestion (rejecting it);
+    False when someone had reviewed it already."""
+    return bool(
+        CentreSuggestion.objects.filter(
+            pk=suggestion.pk, status=CentreSuggestion.Status.PENDING
+        ).update(status=status, reviewed_by=user, reviewed_at=timezone.now())
+    )
+
+
+def forget_contact(suggestion):
+    """Blank the sender's name, e-mail and message at once (the record of what
+    was suggested and what became of it stays until it expires)."""
+    CentreSuggestion.objects.filter(pk=suggestion.pk).update(
+        contact_name="", contact_email="", message=""
+    )
+
+
+def schedule_purge(when):
+    """With a task backend that can run a task later, book a purge for the
+    moment this suggestion expires (a minute after, so that it has)."""
+    from .tasks import purge_expired_suggestions_task
+
+    if purge_expired_suggestions_task.get_backend().supports_defer:
+        purge_expired_suggestions_task.using(
+            run_after=when + datetime.timedelta(minutes=1)
+        ).enqueue()
+
+
+def moderators():
+    """Active superusers and members of Moderators: who reviews suggestions."""
+    from translations.roles import MODERATORS
 
     User = get_user_model()
-    recipients = sorted(
-        {
-            email
-            for email in User.objects.filter(is_active=True)
-            .filter(Q(is_superuser=True) | Q(groups__name="Moderators"))
-            .values_list("email", flat=True)
-            if email
-        }
+    return User.objects.filter(is_active=True).filter(
+        Q(is_superuser=True) | Q(groups__name=MODERATORS)
     )
+
+
+def notify_moderators(suggestion):
+    from django.urls import reverse
+
+    recipients = sorted(
+        {email for email in moderators().values_list("email", flat=True) if email}
+    )
+    centre = suggestion.centre
     if not recipients:
         logger.warning("No moderator with an e-mail address to review %s", centre)
         return
-    edit_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "wagtailadmin_pages:edit", args=[centre.pk]
-    )
-    kind = "update" if is_update else "new centre"
-    send_mail(
-        subject=f"[Keep In Pact] Centre suggestion ({kind}): {centre.title}",
-        message=(
-            f"{data['contact_name']} <{data['contact_email']}> suggested a {kind} "
-            f"for the directory: {centre.title} ({centre.city}).\n\n"
-            f"Message: {data.get('message') or '-'}\n\n"
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    review_url = base_url + reverse("centre_suggestions:detail", args=[suggestion.pk])
+    data = suggestion.data
+    if suggestion.is_update:
+        kind = "update"
+        title = centre.title if centre else data["name"]
+        review = (
+            f"Compare it with the published centre and apply or reject it: "
+            f"{review_url}\n"
+        )
+    else:
+        kind = "new centre"
+        title = data["name"]
+        edit_url = base_url + reverse("wagtailadmin_pages:edit", args=[centre.pk])
+        review = (
             f"Review the draft and publish or reject it: {edit_url}\n"
+            f"The suggestion and who sent it: {review_url}\n"
+        )
+    send_mail(
+        subject=f"[Keep In Pact] Centre suggestion ({kind}): {title}",
+        message=(
+            f"{suggestion.contact_name} <{suggestion.contact_email}> suggested a "
+            f"{kind} for the directory: {data['name']} ({data.get('city') or '-'})."
+            f"\n\nMessage: {suggestion.message or '-'}\n\n{review}"
         ),
         from_email=None,
         recipient_list=recipients,
@@ -279,8 +423,10 @@ def suggest_centre_view(request, directory):
             status = 429
             context["rate_limited"] = True
         elif form.is_valid():
-            count_attempt(request)
             save_suggestion(directory, form.cleaned_data, services)
+            # Counted once kept: a suggestion that failed to save is not held
+            # against the visitor.
+            count_attempt(request)
             context["thanks"] = True
         else:
             count_attempt(request)
@@ -310,6 +456,7 @@ def suggest_centre_view(request, directory):
         {
             "form": form,
             "existing": existing,
+            "retention_days": retention_days(),
             "page_title": gettext("Suggest an update to a centre")
             if existing
             else gettext("Suggest a centre"),

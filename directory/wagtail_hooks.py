@@ -1,9 +1,15 @@
 from django.utils.translation import get_language, gettext
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import DirectoryEntry, DirectoryPage, Service
+from .models import CentreSuggestion, DirectoryEntry, DirectoryPage, Service
+from .suggestion_admin import CentreSuggestionViewSet, policy
+
+# Registered before anything asks Wagtail for the model's policy (it would make
+# a fallback one from Django's model permissions, which no role has).
+register_permission_policy(CentreSuggestion, policy)
 
 
 class ServiceViewSet(SnippetViewSet):
@@ -14,6 +20,11 @@ class ServiceViewSet(SnippetViewSet):
 
 
 register_snippet(ServiceViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_centre_suggestions():
+    return CentreSuggestionViewSet()
 
 
 @hooks.register("portal_home_sections")

@@ -592,10 +592,13 @@ class TestSuggestions:
         assert "moderator@example.org" in mail.outbox[0].to
         assert f"/admin/pages/{page.pk}/edit/" in mail.outbox[0].body
 
-    def test_update_of_existing_centre_is_a_draft_revision(self, client):
+    def test_update_of_existing_centre_is_kept_apart_from_the_page(self, client):
+        from directory.models import CentreSuggestion
+
         live = CentrePage.objects.get(
             locale__language_code="en", external_id="ohjaamo-turku"
         )
+        revisions = live.revisions.count()
         form = client.get(EN + "suggest/", {"centre": live.pk})
         assert soup(form).select_one("#id_name")["value"] == "Ohjaamo Turku"
         data = dict(VALID, centre=live.pk, name="Ohjaamo Turku (new address)")
@@ -603,8 +606,10 @@ class TestSuggestions:
         assert response.status_code == 200
         live.refresh_from_db()
         assert live.title == "Ohjaamo Turku"
-        assert live.live and live.has_unpublished_changes
-        assert live.get_latest_revision_as_object().title == data["name"]
+        assert live.revisions.count() == revisions
+        assert not live.has_unpublished_changes
+        suggestion = CentreSuggestion.objects.get(centre=live)
+        assert suggestion.is_update and suggestion.data["name"] == data["name"]
         assert "Ohjaamo Turku" in result_titles(client.get(EN, {"q": "turku"}))
 
     def test_honeypot_keeps_nothing(self, client):

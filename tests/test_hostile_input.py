@@ -92,6 +92,7 @@ PARAMETERS = [
     "p",
     "mine",
     "next",
+    "status",
 ]
 # Fields POSTed to every URL, beside those of the forms the walk finds.
 POST_FIELDS = ["centre", "password", "username", "return_url", "next", "q"]

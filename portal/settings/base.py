@@ -295,3 +295,11 @@ TASKS = {
 # Bulk translation of a section (wagtail-localize's "include subtree") runs as a
 # task of Wagtail's task framework (TASKS setting), outside the request.
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "translations.tasks.WagtailTasksBackend"}
+
+# --- Centre suggestions (directory.suggestions) ----------------------------------
+# Visitors' suggestions, with their name and e-mail, are deleted this many days
+# after they were sent (the public form says so; `purge_suggestions` from cron,
+# and every new suggestion and every opening of the admin listing, delete them).
+DIRECTORY_SUGGESTION_RETENTION_DAYS = int(
+    os.environ.get("DIRECTORY_SUGGESTION_RETENTION_DAYS", "180")
+)
