@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -29,6 +29,7 @@ from wagtail.models import Page
 
 from portal.countries import country_choices
 from portal.params import id_param
+from portal.unavailable import RETRY_AFTER, database_unavailable
 
 from .models import CENTRE_TYPES, CentrePage, CentreSuggestion, Service
 
@@ -423,11 +424,20 @@ def suggest_centre_view(request, directory):
             status = 429
             context["rate_limited"] = True
         elif form.is_valid():
-            save_suggestion(directory, form.cleaned_data, services)
-            # Counted once kept: a suggestion that failed to save is not held
-            # against the visitor.
-            count_attempt(request)
-            context["thanks"] = True
+            try:
+                save_suggestion(directory, form.cleaned_data, services)
+            except DatabaseError as error:
+                if not database_unavailable(error):
+                    raise
+                # The form comes back with what was typed, and the failed try
+                # does not count against the visitor.
+                status = 503
+                context["unavailable"] = True
+            else:
+                # Counted once kept: a suggestion that failed to save is not
+                # held against the visitor.
+                count_attempt(request)
+                context["thanks"] = True
         else:
             count_attempt(request)
             status = 400
@@ -462,6 +472,9 @@ def suggest_centre_view(request, directory):
             else gettext("Suggest a centre"),
         }
     )
-    return TemplateResponse(
+    response = TemplateResponse(
         request, "directory/suggest_centre.html", context, status=status
     )
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER)
+    return response

@@ -1,14 +1,13 @@
-"""Suggestions are deleted when their retention period ends. With a task
-backend that can run a task later (django_tasks' run_after), each new
-suggestion books a purge for the moment it expires; `purge_suggestions` from
-cron, and the purges on every new suggestion and every opening of the admin
-listing, cover backends that cannot (the immediate one of development and
-tests)."""
+"""Suggestions are deleted when their retention period ends: each new
+suggestion books a purge for the moment it expires on the "background" task
+backend (the database queue, which can run a task later); `purge_suggestions`
+from cron, and the purges on every new suggestion and every opening of the
+admin listing, cover a backend that cannot (the immediate one of tests)."""
 
 from django_tasks import task
 
 
-@task()
+@task(backend="background")
 def purge_expired_suggestions_task():
     from .suggestions import purge_expired_suggestions
 

@@ -136,3 +136,56 @@ def test_publish_with_the_database_read_only_keeps_the_editors_text(superuser):
     assert response.status_code == 302, response.content.decode()[:3000]
     page.refresh_from_db()
     assert page.title == "About the partnership, retitled" and page.live
+
+
+def test_a_suggestion_the_database_refuses_comes_back_typed_and_is_not_counted(
+    client,
+):
+    from django.core.cache import cache
+
+    from directory.models import CentrePage, CentreSuggestion
+    from directory.suggestions import client_key
+
+    directory_url = CentrePage.objects.live().filter(locale__language_code="en")
+    directory = directory_url.first().get_parent()
+    url = directory.url + "suggest/"
+    data = {
+        "name": "Centre of the typed words",
+        "centre_type": client.get(url)
+        .context["form"]
+        .fields["centre_type"]
+        .choices[1][0],
+        "country": "FR",
+        "city": "Lyon",
+        "contact_name": "Sam Stranger",
+        "contact_email": "sam@example.net",
+        "message": "Opened this spring.",
+    }
+    with read_only_database():
+        response = client.post(url, data)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    html = response.content.decode()
+    assert "could not be saved" in html
+    assert 'value="Centre of the typed words"' in html
+    assert "Opened this spring." in html
+    assert not CentreSuggestion.objects.filter(contact_name="Sam Stranger").exists()
+    assert cache.get(client_key(response.wsgi_request), 0) == 0
+    # Sent again once the database is back, it is kept.
+    assert "waiting for a moderator" in client.post(url, data).content.decode()
+    assert CentreSuggestion.objects.filter(contact_name="Sam Stranger").exists()
+
+
+def test_any_other_refused_write_ends_on_the_503_page_not_the_500_page(
+    superuser, monkeypatch
+):
+    client = Client(raise_request_exception=False)
+    client.force_login(superuser)
+    page = Page.objects.get(url_path="/home/about/")
+    with read_only_database():
+        # Unpublishing is one of Wagtail's own views, not wrapped by ours.
+        response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Try again in a minute" in response.content.decode()
+    assert Page.objects.get(pk=page.pk).live
