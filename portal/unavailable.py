@@ -6,11 +6,21 @@ Such a moment is not a bug of the site: the visitor or editor gets 503 with
 typed (the login, the page editor, the centre suggestion). Anything else that
 fails this way ends on the 503 page rather than the 500 page (portal.views)."""
 
+import logging
+
 from django.contrib import messages
-from django.db import DatabaseError, InternalError, OperationalError, transaction
+from django.db import (
+    DatabaseError,
+    InternalError,
+    OperationalError,
+    connection,
+    transaction,
+)
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views import account
 from wagtail.admin.views.pages.edit import EditView
+
+logger = logging.getLogger(__name__)
 
 RETRY_AFTER = 30  # seconds
 
@@ -20,16 +30,28 @@ MESSAGE = _(
 )
 
 
+SQLITE_UNAVAILABLE = ("locked", "readonly", "disk i/o", "unable to open", "full")
+
+
 def database_unavailable(error):
-    """Whether a database error means "cannot write now" rather than a bug."""
-    if isinstance(error, OperationalError):
-        # SQLite: "database is locked", "attempt to write a readonly database",
-        # disk I/O; PostgreSQL: lock timeouts, lost or refused connections.
-        return True
+    """Whether a database error means "cannot write now" rather than a bug
+    (which stays a 500, and is logged as such)."""
     text = str(error).lower()
-    return isinstance(error, InternalError) and (
-        "read-only" in text or "readonly" in text
-    )
+    if isinstance(error, OperationalError):
+        if connection.vendor == "sqlite":
+            # SQLite says "no such table" with the same class: a bug, not a
+            # moment of unavailability.
+            unavailable = any(word in text for word in SQLITE_UNAVAILABLE)
+        else:
+            # PostgreSQL: lock timeouts, lost or refused connections, shutdown.
+            unavailable = True
+    else:
+        unavailable = isinstance(error, InternalError) and (
+            "read-only" in text or "readonly" in text
+        )
+    if unavailable:
+        logger.warning("The database refused a write: %s", error)
+    return unavailable
 
 
 def unavailable(response):

@@ -272,3 +272,46 @@ def test_translator_translates_and_submits_from_the_editor(
     moderator.goto(f"{server.url}/fr/a-propos/")
     assert moderator.locator("h1").inner_text() == "À propos de Keep In Pact"
     assert translator.problems == [] and moderator.problems == []
+
+
+def test_a_visitors_suggestion_is_compared_and_applied_by_a_moderator(
+    demo_users, person, browser, django_db_blocker
+):
+    """A visitor suggests a change from the centre's page; the moderator finds
+    it in the admin, compares it with the published centre and applies it as a
+    draft of their own; the public page is unchanged until published."""
+    server = demo_users
+    with django_db_blocker.unblock():
+        from directory.models import CentrePage
+
+        centre = CentrePage.objects.live().filter(locale__language_code="en").first()
+        centre_url, old_city = centre.url, centre.city
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    visitor = context.new_page()
+    visitor.goto(f"{server.url}{centre_url}")
+    visitor.get_by_role("link", name="Suggest an update").click()
+    visitor.wait_for_load_state()
+    assert "180 days" in visitor.locator("main").inner_text()
+    visitor.fill("#id_city", "Villeneuve-sur-Test")
+    visitor.fill("#id_contact_name", "Sam Stranger")
+    visitor.fill("#id_contact_email", "sam@example.net")
+    visitor.get_by_role("button", name="Send the suggestion").click()
+    visitor.wait_for_load_state()
+    assert "waiting for a moderator" in visitor.locator("main").inner_text()
+    context.close()
+
+    moderator = person(server, "moderator")
+    moderator.get_by_role("link", name="Centre suggestions").click()
+    moderator.wait_for_load_state()
+    row = moderator.locator("table tbody tr").first
+    assert "Sam Stranger" in row.inner_text()
+    row.locator("a").first.click()
+    moderator.wait_for_load_state()
+    changed = moderator.locator("tr", has_text="Villeneuve-sur-Test")
+    assert old_city in changed.inner_text() and "Changed" in changed.inner_text()
+    moderator.get_by_role("button", name="Apply").click()
+    moderator.wait_for_load_state()
+    assert "/admin/pages/" in moderator.url and "/edit/" in moderator.url
+    assert moderator.problems == []
+    moderator.goto(f"{server.url}{centre_url}")
+    assert "Villeneuve-sur-Test" not in moderator.locator("main").inner_text()
