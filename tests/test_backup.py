@@ -119,8 +119,15 @@ class Databases:
                     connection.connection.backup(copy)
                 copy.close()
                 return self.url(name)
-            # A template database must have no other session open.
+            # A template database must have no other session open: ours are
+            # closed, and those other threads keep (the browser tests' live
+            # server keeps its connection for a minute) are ended.
             connections.close_all()
+        end_sessions = (
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "  # noqa: S608
+            f"WHERE datname = '{self.test_name}' AND pid <> pg_backend_pid()"
+        )
+        self.pg_admin(end_sessions)
         name = f"{self.test_name}_{name}"
         self.pg_admin(f'DROP DATABASE IF EXISTS "{name}"')
         self.pg_admin(f'CREATE DATABASE "{name}" TEMPLATE "{self.test_name}"')
