@@ -739,3 +739,13 @@ def test_login_with_a_huge_username_is_a_wrong_login(client, url):
     # (Wagtail's admin form refuses the username before authenticating.)
     attempts = AccessAttempt.objects.filter(ip_address="127.0.0.9")
     assert [attempt.username for attempt in attempts] in ([], [username[:255]])
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/", "/api/v3/pages/", "/api/v2/nothing/", "/api/v2/pages/x/y/"]
+)
+def test_unknown_api_routes_answer_json_404_without_a_language_prefix(client, url):
+    response = client.get(url)
+    assert response.status_code == 404  # never a redirect into /en/api/...
+    assert response["Content-Type"].startswith("application/json")
+    assert response.json()["message"] == "not found"
