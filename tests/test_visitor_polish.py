@@ -1,0 +1,120 @@
+"""What a visitor reading in one language meets around and on the pages: menus
+that stay in their language, titles and descriptions, listings that never
+open on an empty page, numbering and dates written once and one way."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.test import override_settings
+from wagtail.models import Page
+
+from portal.cache import HIT_HEADER
+from portal.models import SiteNavigation
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def menu_links(html):
+    """The links of the header menu and of the footer menu."""
+    header = html.select("header nav.site-nav a")
+    footer = html.select("footer nav a")
+    assert header and footer
+    return header + footer
+
+
+def live_page_at(url):
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        if page.url == url:
+            return page
+    raise AssertionError(f"no live page at {url}")
+
+
+# Menus ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", ["fr", "it", "pt", "hr"])
+def test_menus_lead_to_the_pages_in_the_visitors_language(client, locales, code):
+    links = menu_links(soup(client.get(f"/{code}/")))
+    for link in links:
+        href = link["href"]
+        if href.startswith(f"/{code}/"):
+            assert live_page_at(href).locale.language_code == code
+            assert not link.get("hreflang"), href
+            continue
+        # Only a page not translated into the language leads elsewhere, and
+        # says so.
+        assert href.startswith("/en/"), href
+        page = live_page_at(href)
+        translation = page.get_translation_or_none(locales[code])
+        assert translation is None or not translation.live, href
+        assert link["hreflang"] == "en"
+        assert link.select_one(".menu-link__language").get_text(strip=True)
+
+
+def test_french_menus_are_all_french(client):
+    hrefs = [link["href"] for link in menu_links(soup(client.get("/fr/")))]
+    assert "/fr/a-propos/" in hrefs
+    assert all(href.startswith("/fr/") for href in hrefs), hrefs
+
+
+def test_croatian_menus_mark_the_pages_only_in_english(client):
+    links = menu_links(soup(client.get("/hr/")))
+    english = [link for link in links if link["href"].startswith("/en/")]
+    assert english, "the demo has pages not translated into Croatian"
+    for link in english:
+        assert link["hreflang"] == "en"
+        assert "(in English)" in link.get_text()
+    about = next(link for link in links if link["href"].startswith("/hr/o-projektu"))
+    assert "(in English)" not in about.get_text()
+
+
+def test_a_translation_published_later_replaces_the_english_link(
+    client, translate_page, django_capture_on_commit_callbacks
+):
+    client.get("/hr/")  # the chrome is now cached for Croatian
+    english = [
+        link["href"]
+        for link in menu_links(soup(client.get("/hr/")))
+        if link["href"].startswith("/en/")
+    ]
+    page = live_page_at(english[0])
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize
+        translation = translate_page(page, "hr")  # publishes on commit
+    hrefs = [link["href"] for link in menu_links(soup(client.get("/hr/")))]
+    assert translation.url in hrefs
+    assert english[0] not in hrefs
+    # The French menus, cached apart, are unchanged.
+    assert all(
+        link["href"].startswith("/fr/") for link in menu_links(soup(client.get("/fr/")))
+    )
+
+
+@override_settings(PORTAL_PAGE_CACHE_TIMEOUT=300)
+def test_the_page_cache_forgets_menus_when_a_linked_page_is_translated(
+    client, home, translate_page, django_capture_on_commit_callbacks
+):
+    partners = live_page_at("/en/partners/")
+    about = live_page_at("/hr/o-projektu/")  # not an ancestor of the translation
+    client.get(about.url)
+    assert client.get(about.url)[HIT_HEADER] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        translation = translate_page(partners, "hr")
+    response = client.get(about.url)
+    assert response[HIT_HEADER] == "miss"
+    assert translation.url in [link["href"] for link in menu_links(soup(response))]
+
+
+def test_menus_of_a_language_without_its_own_navigation(client, locales):
+    SiteNavigation.objects.filter(locale=locales["pt"]).delete()
+    html = soup(client.get("/pt/"))
+    links = menu_links(html)
+    # The English menu: its labels are marked English, its links still lead
+    # to the Portuguese pages where they exist.
+    for link in links:
+        assert link.find("span", lang="en") is not None, link
+    assert any(link["href"].startswith("/pt/") for link in links)
+    assert html.select_one(".site-footer__disclaimer")["lang"] == "en"
