@@ -118,3 +118,64 @@ def test_menus_of_a_language_without_its_own_navigation(client, locales):
         assert link.find("span", lang="en") is not None, link
     assert any(link["href"].startswith("/pt/") for link in links)
     assert html.select_one(".site-footer__disclaimer")["lang"] == "en"
+
+
+# Titles and descriptions ---------------------------------------------------
+
+PAGES_IN_TWO_LANGUAGES = [
+    "/en/",
+    "/en/about/",
+    "/en/partners/",
+    "/en/accessibility/",
+    "/fr/",
+    "/fr/a-propos/",
+    "/fr/partenaires/",
+    "/fr/accessibilite/",
+]
+
+
+@pytest.mark.parametrize("url", PAGES_IN_TWO_LANGUAGES)
+def test_titles_name_the_site_once(client, url):
+    title = soup(client.get(url)).title.get_text()
+    assert title.count("Keep In Pact") == 1, title
+    page = live_page_at(url)
+    assert (page.seo_title or page.title) in title
+
+
+@pytest.mark.parametrize("url", PAGES_IN_TWO_LANGUAGES)
+def test_every_page_describes_itself(client, url):
+    page = live_page_at(url)
+    meta = soup(client.get(url)).find("meta", attrs={"name": "description"})
+    description = meta["content"]
+    assert 40 < len(description) <= 160, description
+    assert "<" not in description
+    expected = page.search_description or page.intro
+    words = " ".join(BeautifulSoup(expected, "html.parser").get_text().split())
+    assert words.startswith(description.rstrip("…")), (description, words)
+
+
+def test_the_description_falls_back_to_the_first_paragraph(home):
+    from home.models import StandardPage
+
+    page = StandardPage(
+        title="No introduction",
+        slug="no-introduction",
+        intro="",
+        body=[
+            {"type": "heading", "value": {"text": "A heading", "level": "h2"}},
+            {"type": "paragraph", "value": "<p>First <b>words</b> &amp; more.</p>"},
+        ],
+    )
+    home.add_child(instance=page)
+    assert page.meta_description == "First words & more."
+    page.search_description = "Said by the editor."
+    del page.meta_description
+    assert page.meta_description == "Said by the editor."
+
+
+def test_a_long_introduction_is_cut_at_a_word():
+    from portal.pages import plain_text
+
+    text = plain_text("<p>" + "partnership " * 40 + "</p>")
+    assert len(text) <= 160
+    assert text.endswith("partnership…")

@@ -13,6 +13,20 @@ from portal.models import SiteNavigation
 
 register = template.Library()
 
+SITE_NAME = "Keep In Pact"
+
+
+@register.filter(is_safe=True)
+def with_site_name(title):
+    """A page's `<title>`: its own title followed by the site's name, which is
+    never said twice (a title that names the site already stays as it is)."""
+    title = " ".join(str(title).split())
+    if not title:
+        return SITE_NAME
+    if SITE_NAME.casefold() in title.casefold():
+        return title
+    return f"{title} | {SITE_NAME}"
+
 
 @register.simple_tag(takes_context=True)
 def page_chrome(context):
