@@ -67,9 +67,10 @@ def test_croatian_menus_mark_the_pages_only_in_english(client):
     assert english, "the demo has pages not translated into Croatian"
     for link in english:
         assert link["hreflang"] == "en"
-        assert "(in English)" in link.get_text()
+        # "(in English)", in Croatian once the catalogue translates it.
+        assert link.select_one(".menu-link__language").get_text(strip=True)
     about = next(link for link in links if link["href"].startswith("/hr/o-projektu"))
-    assert "(in English)" not in about.get_text()
+    assert about.select_one(".menu-link__language") is None
 
 
 def test_a_translation_published_later_replaces_the_english_link(
@@ -179,3 +180,98 @@ def test_a_long_introduction_is_cut_at_a_word():
     text = plain_text("<p>" + "partnership " * 40 + "</p>")
     assert len(text) <= 160
     assert text.endswith("partnership…")
+
+
+# Events of a project that has ended ----------------------------------------
+
+
+def event_titles(html):
+    return [a.get_text(strip=True) for a in html.select(".event-card h3 a")]
+
+
+@pytest.mark.parametrize("url", ["/en/events/", "/fr/evenements/"])
+def test_the_events_page_opens_on_the_past_events_when_none_is_upcoming(client, url):
+    from django.utils import timezone
+
+    from events.models import EventPage
+
+    index = live_page_at(url)
+    events = EventPage.objects.live().child_of(index)
+    assert not events.filter(end__gte=timezone.now()).exists()
+    html = soup(client.get(url))
+    titles = event_titles(html)
+    latest = events.order_by("-start").first()
+    assert titles and titles[0] == latest.title
+    assert len(titles) == events.count()
+    heading = html.find(id="events-results-title").get_text(strip=True)
+    assert heading.startswith(str(events.count()))
+    assert "0 upcoming" not in html.get_text()
+    assert not heading.startswith("0")
+    current = html.select_one(".events-tabs a[aria-current]")
+    assert current["href"] == "?when=past"
+    # The other tab still leads to the (empty) list of upcoming events.
+    upcoming = html.select_one(".events-tabs a:not([aria-current])")["href"]
+    assert not event_titles(soup(client.get(url + upcoming)))
+
+
+def test_the_events_page_opens_on_upcoming_events_when_there_are_some(client):
+    import datetime
+
+    from events.models import EventPage
+
+    index = live_page_at("/en/events/")
+    start = datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=30)
+    coming = EventPage(
+        title="A meeting still to come",
+        slug="still-to-come",
+        start=start,
+        end=start + datetime.timedelta(hours=2),
+    )
+    index.add_child(instance=coming)
+    coming.save_revision().publish()
+    html = soup(client.get("/en/events/"))
+    assert event_titles(html) == ["A meeting still to come"]
+    assert html.select_one(".events-tabs a[aria-current]")["href"] == "?"
+
+
+def test_a_filter_with_nothing_upcoming_is_not_replaced(client):
+    html = soup(client.get("/en/events/?type=training"))
+    assert event_titles(html) == []
+    assert "past events" in html.get_text()  # a link to them
+
+
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_the_community_of_practice_series_ends_with_the_project(code, locales):
+    import datetime
+
+    from dateutil.rrule import rrulestr
+
+    from events.models import EventPage
+
+    source = EventPage.objects.get(
+        locale=locales["en"], slug="community-of-practice-meetings"
+    )
+    series = source.get_translation(locales[code])
+    assert series.series_until == datetime.date(2022, 3, 31)
+    dates = list(rrulestr(series.series_rule, dtstart=series.local_start))
+    assert dates[-1].date() <= datetime.date(2022, 3, 31)
+    assert dates[-1].date() == datetime.date(2022, 2, 15)  # every two months
+
+
+def test_loading_the_demo_again_ends_a_series_left_without_an_end(locales):
+    from events import demo as events_demo
+    from events.models import EventPage
+    from portal.demo import Demo
+
+    series = EventPage.objects.filter(slug__startswith="community-of-practice")
+    source = series.get(locale=locales["en"])
+    for page in source.get_translations(inclusive=True).specific():
+        page.series_until = None
+        page.save_revision().publish()
+    assert not EventPage.objects.filter(
+        translation_key=source.translation_key, series_until__isnull=False
+    ).exists()
+    events_demo.load(Demo())
+    for page in EventPage.objects.filter(translation_key=source.translation_key):
+        assert str(page.series_until) == "2022-03-31"
+        assert page.series_rule.endswith("UNTIL=20220331T235959Z")
