@@ -2,6 +2,8 @@
 that stay in their language, titles and descriptions, listings that never
 open on an empty page, numbering and dates written once and one way."""
 
+import re
+
 import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
@@ -275,3 +277,61 @@ def test_loading_the_demo_again_ends_a_series_left_without_an_end(locales):
     for page in EventPage.objects.filter(translation_key=source.translation_key):
         assert str(page.series_until) == "2022-03-31"
         assert page.series_rule.endswith("UNTIL=20220331T235959Z")
+
+
+# Guide numbering -----------------------------------------------------------
+
+NUMBERED = re.compile(r"^\d+(\.\d+)*\.?\s")
+
+
+def unmarked_list_classes():
+    """The classes of lists the guide's stylesheet shows without markers."""
+    with open("static/css/guide.css") as stylesheet:
+        css = re.sub(r"/\*.*?\*/", "", stylesheet.read(), flags=re.S)
+    classes = set()
+    for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", css):
+        if re.search(r"list-style:\s*none", body):
+            classes.update(
+                selector.strip()[1:]
+                for selector in selectors.split(",")
+                if re.fullmatch(r"\s*\.[\w-]+\s*", selector)
+            )
+    return classes
+
+
+def numbered_entries(html):
+    """(list, text) of each list entry whose text starts with a number."""
+    for ol in html.select("main ol"):
+        for li in ol.find_all("li", recursive=False):
+            link = li.find("a")
+            text = " ".join(link.get_text().split()) if link else ""
+            if NUMBERED.match(text):
+                yield ol, text
+
+
+@pytest.mark.parametrize("suffix", ["", "all/"])
+def test_guide_chapters_are_numbered_once(client, suffix):
+    from guide.models import GuideChapterPage
+
+    guide = live_page_at("/en/guide/")
+    html = soup(client.get(guide.url + suffix))
+    unmarked = unmarked_list_classes()
+    entries = list(numbered_entries(html))
+    texts = [text for _ol, text in entries]
+    assert "1. Context of multi-stakeholder partnership" in " ".join(texts)
+    assert any(text.startswith("4.1 Tools from the pilot training") for text in texts)
+    for ol, text in entries:
+        # The entry says its number: the list must not add one of its own.
+        assert set(ol.get("class", [])) & unmarked, text
+        assert not re.match(r"^\d+(\.\d+)*\.?\s+\d", text), text
+    for chapter in GuideChapterPage.objects.live().descendant_of(guide):
+        assert not NUMBERED.match(chapter.title + " "), chapter.title
+
+
+def test_a_chapter_lists_its_sections_numbered_once(client):
+    chapter = live_page_at("/en/guide/skills-and-actions/")
+    html = soup(client.get(chapter.url))
+    unmarked = unmarked_list_classes()
+    entries = list(numbered_entries(html))
+    assert [text for _ol, text in entries] == ["4.1 Tools from the pilot training"]
+    assert set(entries[0][0]["class"]) & unmarked
