@@ -335,3 +335,44 @@ def test_a_chapter_lists_its_sections_numbered_once(client):
     entries = list(numbered_entries(html))
     assert [text for _ol, text in entries] == ["4.1 Tools from the pilot training"]
     assert set(entries[0][0]["class"]) & unmarked
+
+
+# News of a language without articles ---------------------------------------
+
+
+@pytest.mark.parametrize("url", ["/hr/novosti/", "/it/notizie/", "/pt/noticias/"])
+def test_news_of_a_language_without_articles_shows_the_english_news(client, url):
+    from home.models import NewsPage
+
+    html = soup(client.get(url))
+    text = " ".join(html.get_text().split())
+    assert "0 articles" not in text
+    assert "No article matches these filters" not in text
+    assert html.find(id="news-results-title").get_text(strip=True)
+    english = NewsPage.objects.live().filter(locale__language_code="en")
+    cards = html.select(".news-card")
+    assert len(cards) == min(english.count(), 12)
+    latest = english.order_by("-date", "-pk").first()
+    assert cards[0].find("a")["href"] == latest.url
+    for card in cards:
+        assert card["lang"] == "en"
+        assert card.find("a")["href"].startswith("/en/news/")
+        assert card.find("a")["hreflang"] == "en"
+    index = html.select_one('section a[href="/en/news/"]')
+    assert index is not None and index["hreflang"] == "en"
+
+
+def test_a_filter_on_news_without_articles_still_says_nothing_matches(client):
+    from home.models import Topic
+
+    topic = Topic.objects.filter(locale__language_code="en").first()
+    html = soup(client.get(f"/hr/novosti/?topic={topic.slug}"))
+    assert html.find(id="news-results-title").get_text(strip=True).startswith("0")
+    assert not html.select(".news-card")
+
+
+def test_news_of_a_language_with_articles_is_unchanged(client):
+    html = soup(client.get("/fr/actualites/"))
+    cards = html.select(".news-card")
+    assert cards and not any(card.get("lang") for card in cards)
+    assert all(card.find("a")["href"].startswith("/fr/") for card in cards)
