@@ -376,3 +376,69 @@ def test_news_of_a_language_with_articles_is_unchanged(client):
     cards = html.select(".news-card")
     assert cards and not any(card.get("lang") for card in cards)
     assert all(card.find("a")["href"].startswith("/fr/") for card in cards)
+
+
+# Dates -----------------------------------------------------------------------
+
+DATE_PATTERNS = {
+    # The language's DATE_FORMAT: "28 March 2022", "28 mars 2022".
+    "en": re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}$"),
+    "fr": re.compile(r"^\d{1,2} [a-zéû]+ \d{4}$"),
+}
+AMERICAN = re.compile(r"[A-Z][a-z]+\.? \d{1,2}, \d{4}")
+
+
+def visible_dates(html):
+    """The date part of each <time> element's text ("28 March 2022" of
+    "Monday 28 March 2022, 2 p.m."), leaving out times alone."""
+    dates = []
+    for time in html.select("main time"):
+        text = " ".join(time.get_text().split()).split(", ")[0]
+        words = text.split(" ")
+        if len(words) == 4:  # a day of the week first
+            words = words[1:]
+        if any(word.isdigit() and len(word) == 4 for word in words):
+            dates.append(" ".join(words))
+    return dates
+
+
+@pytest.mark.parametrize(
+    ("listing", "slug"),
+    [
+        ("news", "final-multiplier-event-report"),
+        ("events", "final-multiplier-event"),
+    ],
+)
+@pytest.mark.parametrize("code", ["en", "fr"])
+def test_dates_are_written_one_way_per_language(client, locales, code, listing, slug):
+    from events.models import EventPage
+    from home.models import NewsPage
+
+    model = NewsPage if listing == "news" else EventPage
+    source = model.objects.get(locale=locales["en"], slug=slug)
+    page = source.get_translation(locales[code])
+    index = page.get_parent()
+    listed = soup(client.get(index.url))
+    card = next(
+        card
+        for card in listed.select(".card")
+        if card.find("a") and card.find("a")["href"] == page.url
+    )
+    card_date = visible_dates(card)[0]
+    page_dates = visible_dates(soup(client.get(page.url)))
+    assert page_dates[0] == card_date
+    for text in [*visible_dates(listed), *page_dates]:
+        assert DATE_PATTERNS[code].match(text), text
+        assert not AMERICAN.search(text), text
+
+
+def test_the_day_of_an_event_is_in_the_visitors_language(client, locales):
+    from events.models import EventPage
+
+    source = EventPage.objects.get(locale=locales["en"], slug="final-multiplier-event")
+    html = soup(client.get(source.get_translation(locales["fr"]).url))
+    when = " ".join(html.select_one(".event__when time").get_text().split())
+    assert when.startswith("lundi 28 mars 2022")
+    html = soup(client.get(source.url))
+    when = " ".join(html.select_one(".event__when time").get_text().split())
+    assert when.startswith("Monday 28 March 2022")

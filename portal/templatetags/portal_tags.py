@@ -3,6 +3,7 @@ import json
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import dateformat, formats
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -92,6 +93,15 @@ def _on_site(request, url):
 def language_home_url(context):
     roots = navigation.chrome(context.get("request"))["roots"]
     return roots.get(get_language()) or roots.get(settings.LANGUAGE_CODE) or "/"
+
+
+@register.filter(expects_localtime=True)
+def day_and_date(value):
+    """'Monday 28 March 2022': the day of the week, then the date in the
+    language's own format (DATE_FORMAT), in the current time zone."""
+    if not value:
+        return ""
+    return f"{dateformat.format(value, 'l')} {formats.date_format(value)}"
 
 
 @register.simple_tag
