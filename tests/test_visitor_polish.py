@@ -123,6 +123,14 @@ def test_menus_of_a_language_without_its_own_navigation(client, locales):
     assert html.select_one(".site-footer__disclaimer")["lang"] == "en"
 
 
+def test_the_preview_of_a_navigation_shows_its_own_language(locales):
+    french = SiteNavigation.objects.get(locale=locales["fr"], live=True)
+    response = french.make_preview_request()
+    html = BeautifulSoup(response.content, "html.parser")
+    hrefs = [link["href"] for link in html.select("header nav.site-nav a")]
+    assert "/fr/a-propos/" in hrefs, hrefs
+
+
 # Titles and descriptions ---------------------------------------------------
 
 PAGES_IN_TWO_LANGUAGES = [

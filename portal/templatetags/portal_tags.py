@@ -35,7 +35,10 @@ def page_chrome(context):
     request = context.get("request")
     if isinstance(context.get("object"), SiteNavigation):  # previewing a navigation
         data = dict(navigation.chrome(request))
-        data["navigation"] = navigation.navigation_data(context["object"], request)
+        preview = context["object"]  # shown as a visitor in its language sees it
+        data["navigation"] = navigation.navigation_data(
+            preview, request, preview.locale.language_code
+        )
         return data
     return navigation.chrome(request)
 
