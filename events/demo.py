@@ -332,6 +332,7 @@ def _person(demo, data):
 def _event(demo, index, data, people):
     existing = index.get_children().filter(slug=data["slug"]).specific().first()
     if existing is not None:
+        _end_series(demo, existing, data)
         return existing
     en = data["en"]
     fields = {
@@ -399,6 +400,18 @@ def _event(demo, index, data, people):
     demo.created += 1
     demo.log(f"  created EventPage {event.url_path}")
     return event
+
+
+def _end_series(demo, event, data):
+    """A demo series loaded before it had an end (it then repeated forever)
+    ends when the data says, in every language; an end an editor set stays."""
+    until = data.get("series_until")
+    if until is None or not event.series_frequency or event.series_until:
+        return
+    for page in event.get_translations(inclusive=True).specific():
+        page.series_until = until
+        page.save_revision().publish()
+        demo.log(f"  ended the series {page.url_path} on {until}")
 
 
 def _pairs(data):

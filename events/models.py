@@ -207,12 +207,17 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
         events = self.events().defer_streamfields().select_related("organiser")
         if "type" in chosen:
             events = events.filter(event_type=chosen["type"])
-        if past:
-            events = events.filter(end__lt=now).order_by("-start", "-pk")
-        else:
-            events = events.filter(end__gte=now).order_by("start", "pk")
+        upcoming = events.filter(end__gte=now).order_by("start", "pk")
+        paginator = Paginator(upcoming, EVENTS_PAGE_SIZE)
+        # With nothing ahead (a project that has ended) and nothing asked for,
+        # the page opens on the most recent past events rather than on none.
+        past_by_default = not past and not chosen and paginator.count == 0
+        if past or past_by_default:
+            past = True
+            paginator = Paginator(
+                events.filter(end__lt=now).order_by("-start", "-pk"), EVENTS_PAGE_SIZE
+            )
 
-        paginator = Paginator(events, EVENTS_PAGE_SIZE)
         page_number = request.GET.get("page", "1")
         try:
             results = paginator.page(page_number)
@@ -245,13 +250,15 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
             "events": results,
             "paginator": paginator,
             "past": past,
+            "past_by_default": past_by_default,
             "years": years,
             "messages_list": messages,
             "chosen": chosen,
             "tabs": [
                 {
                     "label": gettext("Upcoming events"),
-                    "url": link(when=None),
+                    # The page itself shows past events when none is upcoming.
+                    "url": link(when="upcoming" if past_by_default else None),
                     "current": not past,
                 },
                 {

@@ -3,6 +3,7 @@ import unicodedata
 from urllib.parse import urlencode, urlsplit
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
@@ -264,6 +265,25 @@ def page_language(page, request=None):
     return page.locale.language_code
 
 
+def _as_cards(articles):
+    """`articles` with what their cards show fetched together: lead images and
+    their card renditions, topics; no StreamField."""
+    return (
+        articles.defer_streamfields()
+        .select_related("lead_image")
+        .prefetch_related(
+            "topics",
+            Prefetch(
+                "lead_image__renditions",
+                queryset=get_image_model()
+                .get_rendition_model()
+                .objects.filter(filter_spec=NEWS_CARD_IMAGE),
+                to_attr="prefetched_renditions",
+            ),
+        )
+    )
+
+
 def _public(queryset):
     """`.public()` costs a query; only pay it when some page of the site has a
     view restriction or is an alias (cached list, see portal.navigation)."""
@@ -423,22 +443,8 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
             )
         if "year" in chosen:
             articles = articles.filter(date__year=int(chosen["year"]))
-        articles = (
-            articles.defer_streamfields()
-            .select_related("lead_image")
-            .prefetch_related(
-                "topics",
-                Prefetch(
-                    "lead_image__renditions",
-                    queryset=get_image_model()
-                    .get_rendition_model()
-                    .objects.filter(filter_spec=NEWS_CARD_IMAGE),
-                    to_attr="prefetched_renditions",
-                ),
-            )
-        )
 
-        paginator = Paginator(articles, NEWS_PAGE_SIZE)
+        paginator = Paginator(_as_cards(articles), NEWS_PAGE_SIZE)
         page_number = request.GET.get("page", "1")
         try:
             results = paginator.page(page_number)
@@ -462,6 +468,7 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
             return "?" + urlencode(params) if params else "?"
 
         return {
+            **self.default_language_news(chosen, paginator),
             "articles": results,
             "paginator": paginator,
             "messages_list": messages,
@@ -510,6 +517,37 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
                 },
             ],
             "page_link_prefix": link() + ("&" if chosen else ""),
+        }
+
+    def default_language_news(self, chosen, paginator):
+        """When this language has no article yet (and no filter narrows the
+        list), the latest news of the default language's index, to read in that
+        language: `fallback_index` and `fallback_articles`, else nothing."""
+        if (
+            chosen
+            or paginator.count
+            or self.locale.language_code == (settings.LANGUAGE_CODE)
+        ):
+            return {}
+        source = (
+            NewsIndexPage.objects.live()
+            .filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .first()
+        )
+        if source is None:
+            return {}
+        articles = list(_as_cards(source.articles())[:NEWS_PAGE_SIZE])
+        if not articles:
+            return {}
+        for article in articles:
+            article.localized_topics = []
+        return {
+            "fallback_index": source,
+            "fallback_language": settings.LANGUAGE_CODE,
+            "fallback_articles": articles,
         }
 
     def feed_url(self, kind, request=None):

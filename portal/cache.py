@@ -245,6 +245,13 @@ def purge_page_ids(ids):
 def purge_page(page, descendants=False):
     if not timeout() or page is None or not page.pk or not page.path:
         return
+    from portal.navigation import menu_translation_keys
+
+    if page.translation_key in menu_translation_keys():
+        # The menus of every page of a language link this page's translation
+        # in that language when one is live, else the source page.
+        purge_everything()
+        return
     purge_page_ids(page_ids_to_purge(page, descendants=descendants))
 
 

@@ -14,6 +14,7 @@ everywhere. The values are shared between requests: treat them as read-only."""
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
@@ -69,26 +70,86 @@ def bump_version(**kwargs):
         cache.set(VERSION_KEY, time.time_ns() // 1000, None)
 
 
-def _links(stream, request):
+def _links(stream, request, language, label_language):
+    """The links of a menu for a visitor reading `language`: a page link leads
+    to the page's live translation in that language, else to the page itself,
+    with `hreflang` naming the language it is in. `lang` names the language of
+    the labels when the menu itself is a fallback in another language."""
+    values = [block.value for block in stream]
+    pages = [value["page"] for value in values if value.get("page") is not None]
+    translations = {}
+    codes = {}
+    if pages:
+        keys = {page.translation_key for page in pages}
+        translations = {
+            page.translation_key: page
+            for page in Page.objects.live().filter(
+                translation_key__in=keys, locale__language_code=language
+            )
+        }
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+    lang = label_language if label_language != language else ""
     links = []
-    for block in stream:
-        value = block.value
+    for value in values:
         page = value.get("page")
-        url = page.get_url(request) if page is not None else value.get("url")
+        hreflang = ""
+        if page is None:
+            url = value.get("url")
+        elif page.translation_key in translations:
+            url = translations[page.translation_key].get_url(request)
+        elif page.live:
+            url = page.get_url(request)
+            hreflang = codes.get(page.locale_id, "")
+            hreflang = hreflang if hreflang != language else ""
+        else:
+            url = None  # neither the page nor a translation is published
         if url:
-            links.append({"label": value["label"], "url": url})
+            links.append(
+                {
+                    "label": value["label"],
+                    "url": url,
+                    "lang": lang,
+                    "hreflang": hreflang,
+                }
+            )
     return links
 
 
-def navigation_data(navigation, request=None):
+def navigation_data(navigation, request=None, language=None):
+    """The menus of `navigation` for a visitor reading `language` (the active
+    one by default), as plain values."""
     if navigation is None:
         return None
+    language = language or get_language() or settings.LANGUAGE_CODE
+    label_language = navigation.locale.language_code
     return {
-        "primary": _links(navigation.primary_links, request),
-        "footer": _links(navigation.footer_links, request),
+        "primary": _links(navigation.primary_links, request, language, label_language),
+        "footer": _links(navigation.footer_links, request, language, label_language),
+        "lang": label_language if label_language != language else "",
         "funding_statement": navigation.funding_statement,
         "disclaimer": navigation.disclaimer,
     }
+
+
+def menu_translation_keys():
+    """The translation keys of the pages the live menus link: publishing,
+    unpublishing or moving any translation of one changes the menus."""
+
+    def build():
+        from portal.models import SiteNavigation
+
+        ids = set()
+        for menus in SiteNavigation.objects.filter(live=True).values_list(
+            "primary_links", "footer_links"
+        ):
+            for stream in menus:
+                ids.update(block["value"].get("page") for block in stream.raw_data)
+        ids.discard(None)
+        return frozenset(
+            Page.objects.filter(pk__in=ids).values_list("translation_key", flat=True)
+        )
+
+    return _cached("menu-translation-keys", build)
 
 
 SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
@@ -176,7 +237,9 @@ def _build(site, language, request):
     return {
         "roots": roots,
         "head_links": head_links,
-        "navigation": navigation_data(SiteNavigation.for_active_locale(), request),
+        "navigation": navigation_data(
+            SiteNavigation.for_active_locale(), request, language
+        ),
         "contact_email": getattr(portal_settings, "contact_email", ""),
         "social_links": getattr(portal_settings, "social_links", []),
     }

@@ -1,14 +1,52 @@
 """What every page type of the portal shares."""
 
+import html
+import re
+
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from modelcluster.queryset import FakeQuerySet
 from wagtail.models import PageViewRestriction
 
 from portal import navigation
 
+DESCRIPTION_LENGTH = 160
+# Fields a page type may introduce itself with, in order of preference.
+INTRODUCTION_FIELDS = ("intro", "summary", "hero_text", "teaser", "description")
+
+
+def plain_text(value, length=DESCRIPTION_LENGTH):
+    """`value` (plain text or rich text HTML) as one line of plain text of at
+    most `length` characters, cut at a word with an ellipsis when longer."""
+    text = re.sub(r"</(?:p|h[1-6]|li|div|blockquote)>|<br\s*/?>", " ", str(value or ""))
+    text = " ".join(html.unescape(strip_tags(text)).split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return re.sub(r"[\s,;:.–—-]+$", "", cut) + "…"
+
 
 class PortalPageMixin:
-    """Breadcrumbs and structured data for any page of the portal."""
+    """Breadcrumbs, description and structured data for any page of the portal."""
+
+    @cached_property
+    def meta_description(self):
+        """What search engines and link previews show: the page's search
+        description, else its introduction, else its first paragraph, as plain
+        text of about 160 characters."""
+        if self.search_description:
+            return plain_text(self.search_description)
+        for name in INTRODUCTION_FIELDS:
+            value = getattr(self, name, None)
+            if isinstance(value, str) and plain_text(value):
+                return plain_text(value)
+        body = getattr(self, "body", None)
+        for block in getattr(body, "raw_data", None) or []:
+            if block["type"] == "paragraph" and plain_text(block["value"]):
+                return plain_text(block["value"])
+        return ""
 
     @cached_property
     def breadcrumbs(self):

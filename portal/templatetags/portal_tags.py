@@ -3,6 +3,7 @@ import json
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import dateformat, formats
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -13,6 +14,20 @@ from portal.models import SiteNavigation
 
 register = template.Library()
 
+SITE_NAME = "Keep In Pact"
+
+
+@register.filter(is_safe=True)
+def with_site_name(title):
+    """A page's `<title>`: its own title followed by the site's name, which is
+    never said twice (a title that names the site already stays as it is)."""
+    title = " ".join(str(title).split())
+    if not title:
+        return SITE_NAME
+    if SITE_NAME.casefold() in title.casefold():
+        return title
+    return f"{title} | {SITE_NAME}"
+
 
 @register.simple_tag(takes_context=True)
 def page_chrome(context):
@@ -20,7 +35,10 @@ def page_chrome(context):
     request = context.get("request")
     if isinstance(context.get("object"), SiteNavigation):  # previewing a navigation
         data = dict(navigation.chrome(request))
-        data["navigation"] = navigation.navigation_data(context["object"], request)
+        preview = context["object"]  # shown as a visitor in its language sees it
+        data["navigation"] = navigation.navigation_data(
+            preview, request, preview.locale.language_code
+        )
         return data
     return navigation.chrome(request)
 
@@ -78,6 +96,15 @@ def _on_site(request, url):
 def language_home_url(context):
     roots = navigation.chrome(context.get("request"))["roots"]
     return roots.get(get_language()) or roots.get(settings.LANGUAGE_CODE) or "/"
+
+
+@register.filter(expects_localtime=True)
+def day_and_date(value):
+    """'Monday 28 March 2022': the day of the week, then the date in the
+    language's own format (DATE_FORMAT), in the current time zone."""
+    if not value:
+        return ""
+    return f"{dateformat.format(value, 'l')} {formats.date_format(value)}"
 
 
 @register.simple_tag
