@@ -99,6 +99,7 @@
     button.addEventListener("click", function () {
       var maxZoom = parseInt(el.dataset.maxZoom || "19", 10);
       map.setMaxZoom(maxZoom);
+      if (onShown) onShown(); // a new view first: no tiles fetched for the old one
       L.tileLayer(el.dataset.tileUrl, {
         attribution: el.dataset.attribution,
         maxZoom: maxZoom,
@@ -107,7 +108,6 @@
       button.hidden = true;
       if (help) help.hidden = true;
       if (status) status.textContent = status.dataset.shownText || "";
-      if (onShown) onShown();
       // The button is gone: keep the keyboard on the map it changed.
       el.focus({ preventScroll: true });
     });
