@@ -795,3 +795,114 @@ def test_postgresql_filters_use_the_facets_index():
     assert definition.endswith("USING gin (facets_vector)")
     assert "'zzcis'" in vector and f"'zzl{locale.pk}'" in vector
     assert [e.page_id for e in query.entries(limit=20)] == [centre.pk]
+
+
+# The map's layers: local by default, tiles only on request ---------------------
+DETAIL_BUTTON = "Show a detailed map (loads tiles from OpenStreetMap)"
+
+
+def third_party_urls_in_markup(html):
+    """(tag, attribute, value) for every attribute naming the tile host, apart
+    from the map's data-tile-url that the script reads on request."""
+    return [
+        (tag.name, name, value)
+        for tag in BeautifulSoup(html, "html.parser").find_all(True)
+        for name, value in tag.attrs.items()
+        if "tile.openstreetmap.org" in str(value) and name != "data-tile-url"
+    ]
+
+
+def a_centre_url(client):
+    return soup(client.get(EN)).select_one(".directory-list h3 a")["href"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("which", ["directory", "centre"])
+def test_maps_open_on_the_local_outline_and_offer_tiles_on_request(client, which):
+    url = EN if which == "directory" else a_centre_url(client)
+    response = client.get(url)
+    html = response.content.decode()
+    page = soup(response)
+    box = page.select_one(".directory-map" if which == "directory" else ".centre-map")
+    assert box["data-outline-url"].endswith("/vendor/world-atlas/europe-50m.json")
+    assert box["data-tile-url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    assert "Natural Earth" in box["data-outline-attribution"]
+    # Nothing in the markup loads from the tile host; only the button's script may.
+    assert third_party_urls_in_markup(html) == []
+    assert not page.select('link[rel~="preconnect"], link[rel~="dns-prefetch"]')
+    button = page.select_one(".map-detail button")
+    assert button.name == "button" and button["type"] == "button"
+    assert button.get_text(strip=True) == DETAIL_BUTTON
+    assert button["aria-controls"] == box["id"]
+    help_text = page.select_one(f"#{button['aria-describedby']}").get_text()
+    assert "your browser then contacts that service" in help_text
+    assert "Nothing is remembered" in help_text
+    status = page.select_one(".map-detail [role=status]")
+    assert status["data-shown-text"] == "Detailed map from OpenStreetMap shown."
+    # Without JavaScript neither the map nor its button is shown.
+    assert box.has_attr("hidden") and page.select_one(".map-detail").has_attr("hidden")
+    if which == "centre":
+        link = page.find("a", string="Open in OpenStreetMap")
+        assert link["href"].startswith("https://www.openstreetmap.org/?mlat=")
+
+
+@pytest.mark.django_db
+def test_no_detailed_map_button_without_a_tile_url_the_csp_allows(client, settings):
+    settings.DIRECTORY_TILE_URL = ""
+    assert not soup(client.get(EN)).select(".map-detail")
+    settings.DIRECTORY_TILE_URL = "https://tiles.example.org/{z}/{x}/{y}.png"
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {"default-src": ["'self'"], "img-src": ["'self'", "data:"]}
+    }
+    page = soup(client.get(EN))
+    assert not page.select(".map-detail")
+    assert page.select_one(".directory-map")["data-tile-url"] == ""
+    settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        "https://tiles.example.org"
+    )
+    button = soup(client.get(EN)).select_one(".map-detail button")
+    assert "loads tiles from tiles.example.org" in button.get_text()
+
+
+def test_tiles_are_allowed_by_origin_scheme_or_self(settings):
+    from directory.views import tiles_allowed
+
+    settings.CONTENT_SECURITY_POLICY = {
+        "DIRECTIVES": {"img-src": ["'self'", "https://tiles.example.org"]}
+    }
+    assert tiles_allowed("https://tiles.example.org/{z}/{x}/{y}.png")
+    assert tiles_allowed("/tiles/{z}/{x}/{y}.png")
+    assert not tiles_allowed("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+    assert not tiles_allowed("http://tiles.example.org/{z}/{x}/{y}.png")
+    assert not tiles_allowed("")
+    settings.CONTENT_SECURITY_POLICY = {"DIRECTIVES": {"img-src": ["https:"]}}
+    assert tiles_allowed("https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+
+
+@pytest.mark.django_db
+def test_the_csp_lets_the_outline_load_from_self_and_tiles_from_their_host(client):
+    csp = client.get(EN)["Content-Security-Policy"]
+    directives = {
+        part.split()[0]: part.split()[1:] for part in csp.split(";") if part.strip()
+    }
+    assert directives["connect-src"] == ["'self'"]  # the outline's fetch
+    img = directives["img-src"]
+    assert "https:" in img or "https://tile.openstreetmap.org" in img
+
+
+def test_the_outline_is_a_static_json_file_with_its_licence():
+    from django.contrib.staticfiles import finders
+    from whitenoise.media_types import MediaTypes
+
+    path = finders.find("vendor/world-atlas/europe-50m.json")
+    assert path
+    assert MediaTypes().get_type(path) == "application/json"
+    with open(path, encoding="utf-8") as handle:
+        topology = json.load(handle)
+    names = {
+        g["properties"]["name"] for g in topology["objects"]["countries"]["geometries"]
+    }
+    assert {"France", "Finland", "Croatia", "Portugal", "Iceland", "Malta"} <= names
+    for folder in ("world-atlas", "topojson-client"):
+        assert finders.find(f"vendor/{folder}/LICENSE")
+        assert finders.find(f"vendor/{folder}/VERSION")

@@ -9,10 +9,107 @@
     else document.addEventListener("DOMContentLoaded", fn);
   }
 
-  function tileLayer(L, el) {
-    return L.tileLayer(el.dataset.tileUrl, {
-      attribution: el.dataset.attribution,
-      maxZoom: parseInt(el.dataset.maxZoom || "19", 10),
+  // Without tiles the outline of the countries is all there is to see: closer
+  // than this it would be a blank field of land.
+  var OUTLINE_MAX_ZOOM = 8;
+
+  function reducedMotion() {
+    return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+  }
+
+  /* A map that never moves by itself: no zoom or fade animations, and, when the
+     visitor asks for reduced motion, no inertia and no animated panning (a popup
+     opening near the edge, the keyboard, a new view jump instead of gliding). */
+  function calmMap(L, el, options) {
+    var calm = reducedMotion();
+    var map = L.map(el, L.extend({
+      scrollWheelZoom: false,
+      zoomAnimation: false,
+      fadeAnimation: false,
+      markerZoomAnimation: false,
+      inertia: !calm,
+      maxZoom: OUTLINE_MAX_ZOOM,
+    }, options || {}));
+    if (calm) {
+      map.panBy = function (offset, panOptions) {
+        return L.Map.prototype.panBy.call(map, offset, L.extend({}, panOptions, { animate: false }));
+      };
+    }
+    return map;
+  }
+
+  /* Natural Earth closes Russia's rings across the 180th meridian (a vertex at
+     -180 next to one at 179.9): drawn as they are, they streak across the whole
+     world. Rings that span more than half the globe are moved east instead. */
+  function unwrapAntimeridian(feature) {
+    var geometry = feature.geometry;
+    var polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    polygons.forEach(function (polygon) {
+      polygon.forEach(function (ring) {
+        var west = Infinity, east = -Infinity;
+        ring.forEach(function (point) {
+          west = Math.min(west, point[0]);
+          east = Math.max(east, point[0]);
+        });
+        if (east - west <= 180) return;
+        ring.forEach(function (point) { if (point[0] < 0) point[0] += 360; });
+      });
+    });
+  }
+
+  /* The base layer, from this site only: the countries' outlines (Natural Earth
+     data, static/vendor/world-atlas/) over the sea colour of the container. */
+  function outlineLayer(L, map, el) {
+    var topojson = window.topojson;
+    if (!topojson || !el.dataset.outlineUrl || !window.fetch) return;
+    map.createPane("outline"); // under the tiles: the detailed map covers it
+    fetch(el.dataset.outlineUrl, { headers: { Accept: "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+      .then(function (topology) {
+        var countries = topojson.feature(topology, topology.objects.countries);
+        countries.features.forEach(unwrapAntimeridian);
+        L.geoJSON(countries, {
+          pane: "outline",
+          renderer: L.svg({ pane: "outline", padding: 0.5 }),
+          interactive: false,
+          attribution: el.dataset.outlineAttribution,
+          style: {
+            color: "#8f9ba3",
+            weight: 0.8,
+            opacity: 1,
+            fillColor: "#f4f1e8",
+            fillOpacity: 1,
+          },
+        }).addTo(map);
+        el.dataset.outline = "shown";
+      })
+      .catch(function () { /* markers on the plain sea colour still work */ });
+  }
+
+  /* The detailed map: tiles from a third party, only when the visitor presses
+     the button that says so (templates/includes/map_detail.html). Nothing is
+     remembered: the next page opens with the outline again. */
+  function detailButton(L, map, el, onShown) {
+    var button = el.id && document.querySelector('.map-detail__button[aria-controls="' + el.id + '"]');
+    if (!button || !el.dataset.tileUrl) return;
+    var box = button.closest(".map-detail");
+    var help = box.querySelector(".map-detail__help");
+    var status = box.querySelector(".map-detail__status");
+    box.hidden = false;
+    button.addEventListener("click", function () {
+      var maxZoom = parseInt(el.dataset.maxZoom || "19", 10);
+      map.setMaxZoom(maxZoom);
+      if (onShown) onShown(); // a new view first: no tiles fetched for the old one
+      L.tileLayer(el.dataset.tileUrl, {
+        attribution: el.dataset.attribution,
+        maxZoom: maxZoom,
+      }).addTo(map);
+      el.dataset.detail = "shown";
+      button.hidden = true;
+      if (help) help.hidden = true;
+      if (status) status.textContent = status.dataset.shownText || "";
+      // The button is gone: keep the keyboard on the map it changed.
+      el.focus({ preventScroll: true });
     });
   }
 
@@ -24,8 +121,9 @@
     el.setAttribute("role", "region");
     el.setAttribute("aria-label", el.dataset.label || "Map");
     var note = document.querySelector(".directory-map-note");
-    var map = L.map(el, { preferCanvas: true, scrollWheelZoom: false, zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
-    tileLayer(L, el).addTo(map);
+    var map = calmMap(L, el, { preferCanvas: true });
+    outlineLayer(L, map, el);
+    detailButton(L, map, el);
     var layer = L.layerGroup().addTo(map);
     var base = el.dataset.geojsonUrl;
     var query = el.dataset.query || "";
@@ -87,8 +185,8 @@
           var bounds = draw(data);
           if (first) {
             first = false;
-            if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12 });
-            else map.setView([50, 10], 4);
+            if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12, animate: false });
+            else map.setView([50, 10], 4, { animate: false });
             map.on("moveend", debounce(function () { load(true); }, 300));
           }
         })
@@ -117,8 +215,12 @@
     el.hidden = false;
     el.setAttribute("role", "region");
     el.setAttribute("aria-label", el.dataset.label || "Map");
-    var map = L.map(el, { scrollWheelZoom: false, zoomAnimation: false, fadeAnimation: false }).setView([lat, lng], 14);
-    tileLayer(L, el).addTo(map);
+    // The outline shows the country and region; the detailed map, the street.
+    var map = calmMap(L, el).setView([lat, lng], 6, { animate: false });
+    outlineLayer(L, map, el);
+    detailButton(L, map, el, function () {
+      map.setView([lat, lng], 14, { animate: false });
+    });
     L.circleMarker([lat, lng], {
       radius: 9, weight: 3, color: "#07365f", fillColor: "#ffcc00", fillOpacity: 0.9,
     }).addTo(map).bindTooltip(el.dataset.name);

@@ -1,6 +1,6 @@
 """The directory in real Chromium: the map, autocomplete and the no-JavaScript
-list. Requests leaving the test server (map tiles) are refused, as when the
-tile server is unreachable: the page must still work."""
+list. Requests leaving the test server are refused: the page must work without
+them (the map's tiles load only on request; see test_directory_map.py)."""
 
 import re
 
@@ -35,7 +35,9 @@ def test_map_shows_the_filtered_centres(offline_page, demo_server):
     map_box.wait_for(state="visible")
     assert map_box.get_attribute("role") == "region"
     assert page.locator(".leaflet-container").count() == 1
-    assert "OpenStreetMap" in page.locator(".leaflet-control-attribution").inner_text()
+    # The base layer is the local outline of the countries (Natural Earth); the
+    # OpenStreetMap tiles come only on request (test_directory_map.py).
+    assert "Natural Earth" in page.locator(".leaflet-control-attribution").inner_text()
     # The list is still there and complete.
     assert page.locator(".directory-list li").count() == 3
 
