@@ -40,7 +40,9 @@ test: $(VENV)/.installed-dev ## check, migrations check and the whole pytest sui
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py compile_translations -v0
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py check
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@# The suite's own settings: the Makefile's default (development) would
+	@# otherwise win over pyproject's, as pytest-django prefers the environment.
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev ## ruff lint and format check
 	$(VENV)/bin/ruff check .

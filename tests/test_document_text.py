@@ -130,8 +130,7 @@ def test_a_file_that_expands_too_far_is_refused_with_its_reason(
         "Expanding file",
     )
     entry = DocumentText.objects.get(document=document)
-    assert entry.status == DocumentText.FAILED
-    assert entry.reason == extract.TOO_EXPANDED
+    assert (entry.status, entry.reason) == (DocumentText.FAILED, extract.TOO_EXPANDED)
     shown = state_on_edit_page(admin_client, document)
     assert "Text extraction failed" in shown
     assert "expands to more than 200 MB" in shown
