@@ -18,7 +18,12 @@ INTRODUCTION_FIELDS = ("intro", "summary", "hero_text", "teaser", "description")
 def plain_text(value, length=DESCRIPTION_LENGTH):
     """`value` (plain text or rich text HTML) as one line of plain text of at
     most `length` characters, cut at a word with an ellipsis when longer."""
-    text = re.sub(r"</(?:p|h[1-6]|li|div|blockquote)>|<br\s*/?>", " ", str(value or ""))
+    # Code is never text: a script or style element goes with its content, as
+    # the rich text renderer drops it.
+    text = re.sub(
+        r"<(script|style)\b.*?(?:</\1\s*>|$)", " ", str(value or ""), flags=re.I | re.S
+    )
+    text = re.sub(r"</(?:p|h[1-6]|li|div|blockquote)>|<br\s*/?>", " ", text)
     text = " ".join(html.unescape(strip_tags(text)).split())
     if len(text) <= length:
         return text

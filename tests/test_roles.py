@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from wagtail.models import (
     GroupPagePermission,
@@ -540,7 +541,12 @@ def test_translator_submits_for_moderation_and_moderator_publishes(
             urlencode({"value": "Page traduite" if text == page.title else text}),
             content_type="application/x-www-form-urlencoded",
         )
-    dashboard = client.get("/admin/translations/dashboard/").content.decode()
+    # The translator narrows the dashboard to the page's type, as on a site
+    # with more pages than one screen shows.
+    dashboard = client.get(
+        "/admin/translations/dashboard/",
+        {"type": ContentType.objects.get_for_model(page.specific_class).pk},
+    ).content.decode()
     submit = reverse("portal_translations:submit_for_moderation", args=[translation.pk])
     assert submit in dashboard
     response = client.post(submit)

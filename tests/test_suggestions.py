@@ -513,14 +513,15 @@ def test_a_new_suggestion_purges_the_expired_ones(client, centre):
 def test_each_suggestion_books_its_purge_with_a_deferring_task_backend(
     client, centre, settings, django_capture_on_commit_callbacks
 ):
-    from django_tasks import default_task_backend
+    from django_tasks import task_backends
 
     settings.TASKS = {
-        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "background": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
     }
     with django_capture_on_commit_callbacks(execute=True):
         suggestion = suggest(client, centre, city="Villeurbanne")
-    [booked] = default_task_backend.results
+    [booked] = task_backends["background"].results
     assert booked.task.name == "purge_expired_suggestions_task"
     expected = suggestion.created_at + datetime.timedelta(days=180, minutes=1)
     assert abs(booked.task.run_after - expected) < datetime.timedelta(seconds=5)
