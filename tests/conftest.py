@@ -10,8 +10,21 @@ from wagtail.models import Locale, Page, Site
 def django_db_setup(django_db_setup, django_db_blocker):
     from portal.demo import load_all
 
+    from . import snapshot
+
     with django_db_blocker.unblock():
         load_all()
+        snapshot.take()
+
+
+@pytest.fixture
+def demo_restored(django_db_setup, django_db_blocker):
+    """The demo site back in the database: a transactional test (the browser
+    tests, the backup test) empties it when it ends."""
+    from . import snapshot
+
+    with django_db_blocker.unblock():
+        snapshot.restore()
 
 
 @pytest.fixture

@@ -167,18 +167,9 @@ class Databases:
 
 
 @pytest.fixture
-def databases(tmp_path, django_db_setup, django_db_blocker):
+def databases(tmp_path, demo_restored, django_db_blocker):
     if connection.vendor not in ("sqlite", "postgresql"):
         pytest.skip(f"no copy of a {connection.vendor} database")
-    from portal.demo import ensure_base_tree, load_all
-    from translations.signal_handlers import apply_roles_after_migrate
-
-    # Transactional tests (the browser tests run before this one) flush the
-    # database when they end: bring the demo site back (idempotent).
-    with django_db_blocker.unblock():
-        ensure_base_tree()
-        load_all()
-        apply_roles_after_migrate()
     handler = Databases(tmp_path, django_db_blocker)
     yield handler
     handler.drop()

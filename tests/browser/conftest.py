@@ -57,16 +57,6 @@ def page(browser):
 
 
 @pytest.fixture
-def demo_server(live_server, django_db_blocker):
-    """The live server with the demo content (a transactional test flushes the
-    database when it ends, so the next one rebuilds the tree)."""
-    from portal.demo import ensure_base_tree, load_all
-    from translations.signal_handlers import apply_roles_after_migrate
-
-    with django_db_blocker.unblock():
-        ensure_base_tree()
-        load_all()
-        # The flush re-ran the roles before the tree existed: the moderation
-        # workflow needs the tree root, so apply them again.
-        apply_roles_after_migrate()
+def demo_server(demo_restored, live_server):
+    """The live server with the demo content."""
     return live_server
