@@ -38,12 +38,19 @@ def directory_home_section(request, home_page):
     )
     if directory is None:
         return None
+    entries = DirectoryEntry.objects.filter(locale_id=home_page.locale_id)
     return {
         "template": "directory/includes/home_section.html",
         "order": 40,
         "directory": directory,
         "url": directory.get_url(request),
-        "count": DirectoryEntry.objects.filter(locale_id=home_page.locale_id).count(),
+        "count": entries.count(),
+        # The map preview's dots: every centre with a location.
+        "points": list(
+            entries.filter(latitude__isnull=False, longitude__isnull=False).values_list(
+                "longitude", "latitude"
+            )
+        ),
     }
 
 

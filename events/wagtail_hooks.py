@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -24,23 +25,24 @@ register_snippet(PersonViewSet)
 
 @hooks.register("portal_home_sections")
 def events_home_section(request, home_page):
-    """The next three events of the home page's language, as plain values
-    cached until a page is published."""
+    """The next three events of the home page's language or, when none is
+    coming, the three most recent with their recordings and presentations;
+    English ones, marked as English, for a language with no event yet. Plain
+    values cached until a page is published."""
     from home.models import _public
     from portal import navigation
 
-    def build():
-        events = (
-            _public(
-                EventPage.objects.live().filter(
-                    locale_id=home_page.locale_id, end__gte=timezone.now()
-                )
-            )
-            .defer_streamfields()
-            .order_by("start", "pk")[:3]
+    def build(locale_filter):
+        now = timezone.now()
+        events = _public(EventPage.objects.live().filter(**locale_filter))
+        upcoming = list(
+            events.filter(end__gte=now).defer_streamfields().order_by("start", "pk")[:3]
+        )
+        chosen = upcoming or list(
+            events.filter(end__lt=now).order_by("-start", "-pk")[:3]
         )
         cards = []
-        for event in events:
+        for event in chosen:
             url = event.get_url(request) or ""
             cards.append(
                 {
@@ -52,6 +54,11 @@ def events_home_section(request, home_page):
                     "type": event.get_event_type_display(),
                     "mode": event.get_attendance_mode_display(),
                     "intro": event.intro,
+                    "past": not upcoming,
+                    "recording": bool(event.recording_url),
+                    "presentations": 0
+                    if upcoming
+                    else event.presentations.filter(document__isnull=False).count(),
                     "index_url": url[: url.rstrip("/").rfind("/") + 1],
                 }
             )
@@ -61,15 +68,25 @@ def events_home_section(request, home_page):
     # The hour in the key: an event drops off once it has ended.
     hour = timezone.now().strftime("%Y%m%d%H")
     cards = navigation._cached(
-        f"events-home:{site}:{home_page.locale_id}:{hour}", build
+        f"events-home:{site}:{home_page.locale_id}:{hour}",
+        lambda: build({"locale_id": home_page.locale_id}),
     )
+    lang = None
+    if not cards and home_page.locale.language_code != settings.LANGUAGE_CODE:
+        lang = settings.LANGUAGE_CODE
+        cards = navigation._cached(
+            f"events-home:{site}:{lang}:{hour}",
+            lambda: build({"locale__language_code": lang}),
+        )
     if not cards:
         return None
     return {
         "template": "events/includes/events_home_section.html",
         "order": 30,
         "events": cards,
+        "past": cards[0]["past"],
         "url": cards[0]["index_url"],
+        "lang": lang,
     }
 
 

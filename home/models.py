@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
+from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -25,9 +27,11 @@ from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.countries import country_choices, country_name
 from portal.forms import TaxonomyChoicesPageForm
 from portal.localization import in_language, published
-from portal.models import ModeratedSnippet
+from portal.models import ModeratedSnippet, PortalSettings
 from portal.pages import PortalPageMixin
 from portal.params import id_param, int_param
+
+from .home_page import about_page, key_results, section_cards
 
 
 class HomePage(PortalPageMixin, Page):
@@ -98,9 +102,52 @@ class HomePage(PortalPageMixin, Page):
             if section:
                 sections.append(section)
         context["home_sections"] = sorted(sections, key=lambda s: s.get("order", 50))
+        context["section_cards"] = section_cards(request, self)
+        context["key_results"] = key_results(request, self)
+        context["about"] = about_page(request, self)
         context["partners"] = Partner.for_locale(self.locale)
+        context["home_json_ld"] = self.home_json_ld(request, context["partners"])
         context["untranslated_from"] = self.untranslated_source(request)
         return context
+
+    def home_json_ld(self, request, partners):
+        """schema.org Organization (the partnership, its members) and WebSite
+        (with the site search) for search engines."""
+        root = self.get_full_url(request)
+        organisation = {
+            "@type": "Organization",
+            "@id": root + "#organization",
+            "name": "Keep In Pact",
+            "url": root,
+            "logo": request.build_absolute_uri(static("img/logo.svg")),
+            "description": self.meta_description,
+            "member": [
+                {
+                    "@type": "Organization",
+                    "name": partner.name,
+                    **({"url": partner.website} if partner.website else {}),
+                }
+                for partner in partners
+            ],
+        }
+        contact = PortalSettings.for_request(request).contact_email
+        if contact:
+            organisation["email"] = contact
+        website = {
+            "@type": "WebSite",
+            "@id": root + "#website",
+            "name": "Keep In Pact",
+            "url": root,
+            "inLanguage": self.locale.language_code,
+            "publisher": {"@id": root + "#organization"},
+            "potentialAction": {
+                "@type": "SearchAction",
+                "target": request.build_absolute_uri(reverse("search"))
+                + "?q={search_term_string}",
+                "query-input": "required name=search_term_string",
+            },
+        }
+        return {"@context": "https://schema.org", "@graph": [organisation, website]}
 
     def untranslated_source(self, request):
         """The page a visitor was reading when they switched to a language it is

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -71,16 +72,17 @@ def register_news_listing():
 @hooks.register("portal_home_sections")
 def news_home_section(request, home_page):
     """The three latest articles of the home page's language, as plain values
-    cached until a page is published (no query on a warm cache)."""
+    cached until a page is published (no query on a warm cache). A language
+    with no article yet shows the English ones, marked as English."""
     from django.db.models import Prefetch
     from wagtail.images import get_image_model
 
     from portal import navigation
 
-    def build():
+    def build(locale_filter):
         rendition_model = get_image_model().get_rendition_model()
         articles = (
-            _public(NewsPage.objects.live().filter(locale_id=home_page.locale_id))
+            _public(NewsPage.objects.live().filter(**locale_filter))
             .defer_streamfields()
             .select_related("lead_image")
             .prefetch_related(
@@ -119,7 +121,17 @@ def news_home_section(request, home_page):
         return cards
 
     site = navigation.site_key(request)
-    cards = navigation._cached(f"news-home:{site}:{home_page.locale_id}", build)
+    cards = navigation._cached(
+        f"news-home:{site}:{home_page.locale_id}",
+        lambda: build({"locale_id": home_page.locale_id}),
+    )
+    lang = None
+    if not cards and home_page.locale.language_code != settings.LANGUAGE_CODE:
+        lang = settings.LANGUAGE_CODE
+        cards = navigation._cached(
+            f"news-home:{site}:{lang}",
+            lambda: build({"locale__language_code": lang}),
+        )
     if not cards:
         return None
     return {
@@ -127,6 +139,7 @@ def news_home_section(request, home_page):
         "order": 20,
         "articles": cards,
         "url": cards[0]["index_url"],
+        "lang": lang,
     }
 
 

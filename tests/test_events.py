@@ -351,8 +351,8 @@ def test_upcoming_event_leads_with_registration_and_shows_on_the_home(
     cache.clear()
     html = get(client, tokyo_event.url).content.decode()
     assert "https://example.org/register" in html
-    article = html[html.index("<article") :]
-    assert re.search(r"<h2[^>]*>", article).group(0) == '<h2 id="event-register-title">'
+    body = html[html.index('class="event__main') :]
+    assert re.search(r"<h2[^>]*>", body).group(0) == '<h2 id="event-register-title">'
     assert "event-recording-title" not in html
     home = get(client, "/en/").content.decode()
     assert "Tokyo webinar" in home

@@ -3,7 +3,7 @@ can show: those with land in a box around Europe, the Mediterranean, Africa and
 the Middle East (where the demo's and most members' centres are, La Réunion
 included). Run at vendoring time only, never by the site:
 
-    python static/vendor/world-atlas/europe.py PACKAGE/countries-50m.json \
+    python tools/world_atlas_europe.py PACKAGE/countries-50m.json \
         static/vendor/world-atlas/europe-50m.json
 
 Countries are kept whole (every polygon, overseas ones too) so that a shared

@@ -184,3 +184,21 @@ def breadcrumbs_json_ld(context, page):
             "itemListElement": items,
         }
     )
+
+
+@register.inclusion_tag("includes/europe_map.html")
+def europe_map(label, countries=(), points=(), extra_class=""):
+    """A small map of Europe as inline SVG over the static outline: the given
+    countries (alpha-2 codes) highlighted, points as dots. No request beyond
+    one cached static file; `label` is its text alternative."""
+    from portal.europe_map import drawing
+
+    return {"label": label, "extra_class": extra_class, **drawing(countries, points)}
+
+
+@register.filter
+def country_label(code):
+    """A country's name in the visitor's language, from its alpha-2 code."""
+    from portal.countries import country_name
+
+    return country_name(code)
