@@ -231,15 +231,6 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
             )
             results = paginator.page(paginator.num_pages)
 
-        # The past archive, grouped by year (the events of this page only).
-        years = []
-        if past:
-            for event in results:
-                year = event.local_start.year
-                if not years or years[-1]["year"] != year:
-                    years.append({"year": year, "events": []})
-                years[-1]["events"].append(event)
-
         from urllib.parse import urlencode
 
         def link(**changes):
@@ -251,7 +242,6 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
             "paginator": paginator,
             "past": past,
             "past_by_default": past_by_default,
-            "years": years,
             "messages_list": messages,
             "chosen": chosen,
             "tabs": [

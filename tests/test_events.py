@@ -70,7 +70,7 @@ def test_demo_events_exist_in_english_and_french(client):
         "Kick-off meeting in Paris",
     ]:
         assert title in html
-    assert '<h3 class="events__year">2022</h3>' in html
+    assert '<span class="date-block__year">2022</span>' in html
     html = get(client, "/fr/evenements/?when=past").content.decode()
     for title in [
         "Événement de diffusion final",
@@ -338,7 +338,7 @@ def test_upcoming_and_past_split_around_midnight_in_another_time_zone(
     assert "Tokyo webinar" not in upcoming
     past = get(client, "/en/events/?when=past").content.decode()
     assert "Tokyo webinar" in past
-    assert '<h3 class="events__year">2030</h3>' in past
+    assert '<span class="date-block__year">2030</span>' in past
 
 
 @pytest.mark.django_db
