@@ -39,7 +39,9 @@ def path(geometry, arcs):
         xy = [project(lon, lat) for lon, lat in points]
         # Leave out rings wholly outside the drawing, and thin out the rest to
         # a point every 2 SVG units (whole units: the map is drawn at most ~600 px wide).
-        if all(x < -50 or x > WIDTH + 50 or y < -50 or y > height() + 50 for x, y in xy):
+        if all(
+            x < -50 or x > WIDTH + 50 or y < -50 or y > height() + 50 for x, y in xy
+        ):
             continue
         kept, last = [], None
         for x, y in xy:
