@@ -392,7 +392,7 @@ def test_cancelled_event_says_so_everywhere_and_takes_no_registration(
     card = get(client, "/en/events/").content.decode()
     card = card[card.index("Tokyo webinar") :]
     assert re.match(
-        r'Tokyo webinar</a></h3>\s*<p class="event-status[^"]*"><strong>Cancelled<',
+        r'Tokyo webinar</a></h3>\s*</div>\s*<p class="event-status[^"]*"><strong>Cancelled<',
         card,
     )
 
