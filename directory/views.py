@@ -248,6 +248,22 @@ def build_form(request, page):
     return form, params
 
 
+def page_numbers(number, pages, around=2):
+    """The result pages the pagination links by number: all of them up to
+    seven, else the first, the last and those around the current one (None
+    where numbers are left out). Each page of the list is then one click from
+    the first, and every centre two clicks from the directory."""
+    if pages <= 7:
+        return list(range(1, pages + 1))
+    shown = {1, pages, *range(number - around, number + around + 1)}
+    numbers = []
+    for n in sorted(n for n in shown if 1 <= n <= pages):
+        if numbers and n - numbers[-1] > 1:
+            numbers.append(None)
+        numbers.append(n)
+    return numbers
+
+
 # Views -------------------------------------------------------------------------
 def directory_list(request, page):
     form, params = build_form(request, page)
@@ -279,6 +295,14 @@ def directory_list(request, page):
             "next_query": urlencode({**params, "page": number + 1})
             if number < pages
             else None,
+            "page_links": [
+                {
+                    "number": n,
+                    "query": urlencode({**params, "page": n}) if n else "",
+                    "current": n == number,
+                }
+                for n in page_numbers(number, pages)
+            ],
             "querystring": querystring,
             "active_filters": form.active_filters(params),
             "map_settings": map_settings(),

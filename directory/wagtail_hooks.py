@@ -78,3 +78,32 @@ def directory_geojson_link(request):
             "title": gettext("Centres of the directory (GeoJSON)"),
         }
     ]
+
+
+@hooks.register("portal_open_data_links")
+def directory_open_data(request):
+    """The directory's exports, in the footer's open data column (the default
+    language's where the directory is not translated)."""
+    from portal import navigation
+
+    url, hreflang = navigation.url_for_language(
+        DirectoryPage.objects.live().public(), request
+    )
+    if not url:
+        return []
+    return [
+        {
+            "label": gettext("Centres (CSV)"),
+            "url": url + "csv/",
+            "type": "text/csv",
+            "hreflang": hreflang,
+            "order": 10,
+        },
+        {
+            "label": gettext("Centres (GeoJSON)"),
+            "url": url + "geojson/",
+            "type": "application/geo+json",
+            "hreflang": hreflang,
+            "order": 11,
+        },
+    ]

@@ -113,6 +113,29 @@ def events_calendar_link(request):
     ]
 
 
+@hooks.register("portal_open_data_links")
+def events_open_data(request):
+    """The calendar feed, in the footer's open data column (the default
+    language's where the events are not translated)."""
+    from home.models import _public
+    from portal import navigation
+
+    url, hreflang = navigation.url_for_language(
+        _public(EventIndexPage.objects.live()), request
+    )
+    if not url:
+        return []
+    return [
+        {
+            "label": gettext("Events (iCal)"),
+            "url": url + "calendar/",
+            "type": "text/calendar",
+            "hreflang": hreflang,
+            "order": 30,
+        }
+    ]
+
+
 class EventPageListingViewSet(PageListingViewSet):
     """Every event, with its type and start, in the admin menu."""
 

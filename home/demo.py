@@ -686,17 +686,72 @@ PARTNERS = [
     },
 ]
 
+CONTACT = {
+    "en": {
+        "title": "Contact",
+        "slug": "contact",
+        "intro": (
+            "Questions about the project, its guide, its training programme or the "
+            "directory of centres: write to the consortium."
+        ),
+        "body": [
+            (
+                "paragraph",
+                (
+                    "<p>E-mail: contact@keepinpact.eu</p>"
+                    "<p>The Cités des métiers International Network coordinates the "
+                    "partnership and forwards your message to the partner concerned. We "
+                    "answer in English, French, Italian, Portuguese or Croatian.</p>"
+                ),
+            ),
+        ],
+    },
+    "fr": {
+        "title": "Contact",
+        "slug": "contact",
+        "intro": (
+            "Une question sur le projet, son guide, son programme de formation ou "
+            "l’annuaire des centres : écrivez au consortium."
+        ),
+        "body": [
+            (
+                "paragraph",
+                (
+                    "<p>Courriel : contact@keepinpact.eu</p>"
+                    "<p>Le Réseau international des Cités des métiers coordonne le "
+                    "partenariat et transmet votre message au partenaire concerné. Nous "
+                    "répondons en anglais, en français, en italien, en portugais ou en "
+                    "croate.</p>"
+                ),
+            ),
+        ],
+    },
+}
+
+# The menus: the header links every section in this order, the footer repeats
+# them beside the project's and the legal pages. The funding notice is the one of
+# the Erasmus+ Programme 2014-2020 (the project was a 2019 strategic partnership),
+# in its official wording in each language.
 NAVIGATION = {
     "en": {
         "name": "Main navigation",
-        "funding_statement": "Co-funded by the European Union",
+        "funding_statement": "Co-funded by the Erasmus+ Programme of the European Union",
         "disclaimer": (
-            "Funded by the European Union. Views and opinions expressed are however those of "
-            "the author(s) only and do not necessarily reflect those of the European Union or "
-            "the European Education and Culture Executive Agency (EACEA). Neither the European "
-            "Union nor EACEA can be held responsible for them."
+            "This project has been funded with support from the European Commission. "
+            "This publication reflects the views only of the author, and the Commission "
+            "cannot be held responsible for any use which may be made of the information "
+            "contained therein."
         ),
-        "about": "About",
+        "news": "News",
+        "events": "Events",
+        "guide": "Guide for cooperation",
+        "case_studies": "Case studies",
+        "competences": "Competences and training",
+        "outputs": "Outputs and resources",
+        "directory": "Centre directory",
+        "about_partners": "About and partners",
+        "contact": "Contact",
+        "about": "About the project",
         "partners": "Partners",
         "accessibility": "Accessibility",
         "privacy": "Privacy",
@@ -704,15 +759,23 @@ NAVIGATION = {
     },
     "fr": {
         "name": "Navigation principale",
-        "funding_statement": "Cofinancé par l’Union européenne",
+        "funding_statement": "Cofinancé par le programme Erasmus+ de l’Union européenne",
         "disclaimer": (
-            "Financé par l’Union européenne. Les points de vue et avis exprimés n’engagent "
-            "toutefois que leur(s) auteur(s) et ne reflètent pas nécessairement ceux de l’Union "
-            "européenne ou de l’Agence exécutive européenne pour l’éducation et la culture "
-            "(EACEA). Ni l’Union européenne ni l’EACEA ne sauraient en être tenues pour "
-            "responsables."
+            "Le soutien de la Commission européenne à la production de cette publication "
+            "ne constitue pas une approbation du contenu, qui reflète uniquement les "
+            "opinions des auteurs, et la Commission ne peut pas être tenue responsable de "
+            "l’usage qui pourrait être fait des informations qu’elle contient."
         ),
-        "about": "À propos",
+        "news": "Actualités",
+        "events": "Événements",
+        "guide": "Guide pour la coopération",
+        "case_studies": "Études de cas",
+        "competences": "Compétences et formation",
+        "outputs": "Réalisations et ressources",
+        "directory": "Annuaire des centres",
+        "about_partners": "À propos et partenaires",
+        "contact": "Contact",
+        "about": "À propos du projet",
         "partners": "Partenaires",
         "accessibility": "Accessibilité",
         "privacy": "Confidentialité",
@@ -720,14 +783,22 @@ NAVIGATION = {
     },
     "it": {
         "name": "Navigazione principale",
-        "funding_statement": "Cofinanziato dall’Unione europea",
+        "funding_statement": "Cofinanziato dal programma Erasmus+ dell’Unione europea",
         "disclaimer": (
-            "Finanziato dall’Unione europea. I punti di vista e le opinioni espressi sono "
-            "tuttavia esclusivamente quelli degli autori e non riflettono necessariamente "
-            "quelli dell’Unione europea o dell’Agenzia esecutiva europea per l’istruzione e la "
-            "cultura (EACEA). Né l’Unione europea né l’EACEA possono esserne ritenute "
-            "responsabili."
+            "Il sostegno della Commissione europea alla produzione di questa pubblicazione "
+            "non costituisce un’approvazione del contenuto, che riflette esclusivamente il "
+            "punto di vista degli autori, e la Commissione non può essere ritenuta "
+            "responsabile per l’uso che può essere fatto delle informazioni ivi contenute."
         ),
+        "news": "Notizie",
+        "events": "Eventi",
+        "guide": "Guida alla cooperazione",
+        "case_studies": "Casi di studio",
+        "competences": "Competenze e formazione",
+        "outputs": "Risultati e risorse",
+        "directory": "Elenco dei centri",
+        "about_partners": "Il progetto e i partner",
+        "contact": "Contatti",
         "about": "Il progetto",
         "partners": "Partner",
         "accessibility": "Accessibilità",
@@ -736,14 +807,23 @@ NAVIGATION = {
     },
     "pt": {
         "name": "Navegação principal",
-        "funding_statement": "Cofinanciado pela União Europeia",
+        "funding_statement": "Cofinanciado pelo programa Erasmus+ da União Europeia",
         "disclaimer": (
-            "Financiado pela União Europeia. Os pontos de vista e as opiniões expressos são "
-            "as do(s) autor(es) e não refletem necessariamente a posição da União Europeia ou "
-            "da Agência de Execução Europeia da Educação e da Cultura (EACEA). Nem a União "
-            "Europeia nem a EACEA podem ser tidas como responsáveis por essas opiniões."
+            "O apoio da Comissão Europeia à produção desta publicação não constitui um "
+            "aval do seu conteúdo, que reflete unicamente o ponto de vista dos autores, e "
+            "a Comissão não pode ser considerada responsável por eventuais utilizações que "
+            "possam ser feitas com as informações nela contidas."
         ),
-        "about": "Sobre",
+        "news": "Notícias",
+        "events": "Eventos",
+        "guide": "Guia para a cooperação",
+        "case_studies": "Estudos de caso",
+        "competences": "Competências e formação",
+        "outputs": "Resultados e recursos",
+        "directory": "Diretório de centros",
+        "about_partners": "Sobre e parceiros",
+        "contact": "Contacto",
+        "about": "Sobre o projeto",
         "partners": "Parceiros",
         "accessibility": "Acessibilidade",
         "privacy": "Privacidade",
@@ -751,13 +831,22 @@ NAVIGATION = {
     },
     "hr": {
         "name": "Glavna navigacija",
-        "funding_statement": "Sufinancira Europska unija",
+        "funding_statement": "Sufinancirano sredstvima programa Erasmus+ Europske unije",
         "disclaimer": (
-            "Financirano sredstvima Europske unije. Izneseni stavovi i mišljenja samo su "
-            "autorovi i ne odražavaju nužno službena stajališta Europske unije ili Europske "
-            "izvršne agencije za obrazovanje i kulturu (EACEA). Ni Europska unija ni EACEA ne "
-            "mogu se smatrati odgovornima za njih."
+            "Potpora Europske komisije za izradu ove publikacije ne predstavlja "
+            "odobravanje sadržaja, koji odražava isključivo stajališta autora, i Komisija "
+            "se ne može smatrati odgovornom prilikom bilo kakve uporabe informacija "
+            "sadržanih u njoj."
         ),
+        "news": "Novosti",
+        "events": "Događanja",
+        "guide": "Vodič za suradnju",
+        "case_studies": "Studije slučaja",
+        "competences": "Kompetencije i osposobljavanje",
+        "outputs": "Rezultati i resursi",
+        "directory": "Imenik centara",
+        "about_partners": "O projektu i partnerima",
+        "contact": "Kontakt",
         "about": "O projektu",
         "partners": "Partneri",
         "accessibility": "Pristupačnost",
@@ -821,45 +910,25 @@ def load(demo):
             },
         )
 
-    navigation = SiteNavigation.objects.filter(locale=demo.locale("en")).first()
-    if navigation is None:
-        labels = NAVIGATION["en"]
-
-        def link(label, page):
-            return {
-                "type": "link",
-                "value": {"label": label, "page": page.pk, "url": ""},
-            }
-
-        navigation = SiteNavigation.objects.create(
-            locale=demo.locale("en"),
-            name=labels["name"],
-            funding_statement=labels["funding_statement"],
-            disclaimer=labels["disclaimer"],
-            primary_links=[
-                link(labels["about"], about),
-                link(labels["partners"], partners_page),
-            ],
-            footer_links=[
-                link(labels["accessibility"], statements[0]),
-                link(labels["privacy"], statements[1]),
-                link(labels["legal"], statements[2]),
-            ],
-        )
-        demo.created += 1
+    contact = demo.page(
+        en_home,
+        StandardPage,
+        CONTACT["en"]["slug"],
+        **_page_fields(CONTACT["en"]),
+        body=stream(*CONTACT["en"]["body"]),
+    )
 
     settings = PortalSettings.for_site(demo.site)
     if not settings.contact_email:
         settings.contact_email = "contact@keepinpact.eu"
         settings.save()
 
-    # French: everything. Italian, Portuguese, Croatian: home page, About, navigation.
+    # French: everything. Italian, Portuguese, Croatian: home page, About, and the
+    # navigation (once every section exists: finish() below).
     for code in ["fr", *EXTRA_LANGUAGES]:
         demo.translate(en_home, code, string_pairs(HOME["en"], HOME[code]))
         demo.translate(about, code, string_pairs(ABOUT["en"], ABOUT[code]))
-        demo.translate(
-            navigation, code, string_pairs(NAVIGATION["en"], NAVIGATION[code])
-        )
+    demo.translate(contact, "fr", string_pairs(CONTACT["en"], CONTACT["fr"]))
     demo.translate(
         partners_page, "fr", string_pairs(PARTNERS_PAGE["en"], PARTNERS_PAGE["fr"])
     )
@@ -870,3 +939,89 @@ def load(demo):
 
     # News: the index (en, fr, it, pt, hr), topics and articles (en, fr).
     demo_news.load(demo, en_home)
+
+
+def _section(en_home, model):
+    """The live English page of this type under the home page, or None (an app
+    whose demo did not run)."""
+    return model.objects.child_of(en_home).live().first()
+
+
+def finish(demo):
+    """The navigation, created once every app has loaded its sections, so that
+    a fresh load links them all (an existing navigation is left as editors made
+    it)."""
+    from directory.models import DirectoryPage
+    from events.models import EventIndexPage
+    from guide.models import (
+        CaseStudyIndexPage,
+        CompetenceFrameworkPage,
+        GuidePage,
+        ProjectOutputsPage,
+    )
+
+    from .models import NewsIndexPage
+
+    en_home = demo.home("en")
+    if en_home is None:
+        return
+    labels = NAVIGATION["en"]
+    navigation = SiteNavigation.objects.filter(locale=demo.locale("en")).first()
+    if navigation is None:
+        pages = {
+            page.slug: page
+            for page in en_home.get_children().filter(
+                slug__in=[
+                    "about",
+                    "partners",
+                    "contact",
+                    "accessibility",
+                    "privacy",
+                    "legal-notice",
+                ]
+            )
+        }
+        sections = [
+            ("news", _section(en_home, NewsIndexPage)),
+            ("events", _section(en_home, EventIndexPage)),
+            ("guide", _section(en_home, GuidePage)),
+            ("case_studies", _section(en_home, CaseStudyIndexPage)),
+            ("competences", _section(en_home, CompetenceFrameworkPage)),
+            ("outputs", _section(en_home, ProjectOutputsPage)),
+            ("directory", _section(en_home, DirectoryPage)),
+            ("about_partners", pages.get("about")),
+            ("contact", pages.get("contact")),
+        ]
+
+        def links(*items):
+            return [
+                {
+                    "type": "link",
+                    "value": {"label": labels[key], "page": page.pk, "url": ""},
+                }
+                for key, page in items
+                if page is not None
+            ]
+
+        navigation = SiteNavigation.objects.create(
+            locale=demo.locale("en"),
+            name=labels["name"],
+            funding_statement=labels["funding_statement"],
+            disclaimer=labels["disclaimer"],
+            primary_links=links(*sections),
+            project_links=links(
+                ("about", pages.get("about")),
+                ("partners", pages.get("partners")),
+                ("contact", pages.get("contact")),
+            ),
+            footer_links=links(
+                ("accessibility", pages.get("accessibility")),
+                ("privacy", pages.get("privacy")),
+                ("legal", pages.get("legal-notice")),
+            ),
+        )
+        demo.created += 1
+    for code in ["fr", *EXTRA_LANGUAGES]:
+        demo.translate(
+            navigation, code, string_pairs(NAVIGATION["en"], NAVIGATION[code])
+        )

@@ -168,3 +168,25 @@ def news_feed_links(request):
             "title": gettext("%(title)s (Atom)") % {"title": index.title},
         },
     ]
+
+
+@hooks.register("portal_open_data_links")
+def news_open_data(request):
+    """The news feed, in the footer's open data column (the default language's
+    where the news is not translated)."""
+    from portal import navigation
+
+    url, hreflang = navigation.url_for_language(
+        _public(NewsIndexPage.objects.live()), request
+    )
+    if not url:
+        return []
+    return [
+        {
+            "label": gettext("News (RSS)"),
+            "url": url + "rss/",
+            "type": "application/rss+xml",
+            "hreflang": hreflang,
+            "order": 20,
+        }
+    ]

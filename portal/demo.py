@@ -1,6 +1,7 @@
 """Tools for `manage.py load_demo`: each app's `demo.py` defines `ORDER` and
-`load(demo)`; this module runs them in order and offers idempotent helpers,
-including translation through wagtail-localize (as a translator would)."""
+`load(demo)`, and may define `finish(demo)`, run once every app has loaded; this
+module runs them in order and offers idempotent helpers, including translation
+through wagtail-localize (as a translator would)."""
 
 import importlib
 import io
@@ -135,9 +136,14 @@ def demo_modules():
 
 def load_all(stdout=None):
     demo = Demo(stdout)
-    for module in demo_modules():
+    modules = demo_modules()
+    for module in modules:
         demo.log(f"{module.__name__}:")
         module.load(demo)
+    # What links across apps (the menus) comes once all their content exists.
+    for module in modules:
+        if hasattr(module, "finish"):
+            module.finish(demo)
     give_snippets_a_live_revision()
     return demo
 

@@ -157,12 +157,21 @@ class SiteNavigation(ModeratedSnippet):
         [("link", LinkBlock())],
         blank=True,
         verbose_name=_("header menu"),
-        help_text=_("The links of the main menu, in order."),
+        help_text=_(
+            "The links of the main menu, in order. The footer repeats them, "
+            "without the pages its project column lists."
+        ),
+    )
+    project_links = StreamField(
+        [("link", LinkBlock())],
+        blank=True,
+        verbose_name=_("footer: the project"),
+        help_text=_("About, partners, contact: the footer's first column."),
     )
     footer_links = StreamField(
         [("link", LinkBlock())],
         blank=True,
-        verbose_name=_("footer links"),
+        verbose_name=_("footer: legal"),
         help_text=_(
             "Privacy, legal notice, accessibility statement and similar pages."
         ),
@@ -181,6 +190,7 @@ class SiteNavigation(ModeratedSnippet):
     panels = [
         FieldPanel("name"),
         FieldPanel("primary_links"),
+        FieldPanel("project_links"),
         FieldPanel("footer_links"),
         FieldPanel("funding_statement"),
         FieldPanel("disclaimer"),

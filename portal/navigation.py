@@ -115,6 +115,26 @@ def _links(stream, request, language, label_language):
     return links
 
 
+def url_for_language(queryset, request=None):
+    """The URL of the page of `queryset` in the active language, else of the one
+    in the default language, and the `hreflang` a link to it then needs ("" in
+    the active language); (None, "") when there is neither (one query)."""
+    language = get_language() or settings.LANGUAGE_CODE
+    codes = [language, settings.LANGUAGE_CODE]
+    pages = {
+        page.locale.language_code: page
+        for page in queryset.filter(locale__language_code__in=codes)
+        .select_related("locale")
+        .defer_streamfields()
+    }
+    for code in codes:
+        if code in pages:
+            url = pages[code].get_url(request)
+            if url:
+                return url, "" if code == language else code
+    return None, ""
+
+
 def navigation_data(navigation, request=None, language=None):
     """The menus of `navigation` for a visitor reading `language` (the active
     one by default), as plain values."""
@@ -122,8 +142,17 @@ def navigation_data(navigation, request=None, language=None):
         return None
     language = language or get_language() or settings.LANGUAGE_CODE
     label_language = navigation.locale.language_code
+    primary = _links(navigation.primary_links, request, language, label_language)
+    project = _links(navigation.project_links, request, language, label_language)
+    # The footer's resources column is the main menu less the pages its project
+    # column lists already: editors keep one list of the site's sections.
+    project_urls = {link["url"].split("#")[0] for link in project}
     return {
-        "primary": _links(navigation.primary_links, request, language, label_language),
+        "primary": primary,
+        "project": project,
+        "resources": [
+            link for link in primary if link["url"].split("#")[0] not in project_urls
+        ],
         "footer": _links(navigation.footer_links, request, language, label_language),
         "lang": label_language if label_language != language else "",
         "funding_statement": navigation.funding_statement,
@@ -140,7 +169,7 @@ def menu_translation_keys():
 
         ids = set()
         for menus in SiteNavigation.objects.filter(live=True).values_list(
-            "primary_links", "footer_links"
+            "primary_links", "project_links", "footer_links"
         ):
             for stream in menus:
                 ids.update(block["value"].get("page") for block in stream.raw_data)
@@ -234,9 +263,17 @@ def _build(site, language, request):
     head_links = []
     for hook in hooks.get_hooks("portal_head_links"):
         head_links.extend(hook(request) or [])
+    # The footer's open data column: apps add their exports and feeds with the
+    # `portal_open_data_links` hook, a function (request) -> list of
+    # {"label", "url", "type"} for the active language, sorted by "order".
+    open_data = []
+    for hook in hooks.get_hooks("portal_open_data_links"):
+        open_data.extend(hook(request) or [])
+    open_data.sort(key=lambda link: link.get("order", 50))
     return {
         "roots": roots,
         "head_links": head_links,
+        "open_data": open_data,
         "navigation": navigation_data(
             SiteNavigation.for_active_locale(), request, language
         ),

@@ -210,20 +210,24 @@ def test_french_is_made_through_wagtail_localize():
 
 
 def test_footer_carries_the_eu_funding_notice_in_every_language(client):
+    # The Erasmus+ 2014-2020 wording: the project was a 2019 strategic partnership.
     expected = {
-        "en": "Co-funded by the European Union",
-        "fr": "Cofinancé par l’Union européenne",
-        "it": "Cofinanziato dall’Unione europea",
-        "pt": "Cofinanciado pela União Europeia",
-        "hr": "Sufinancira Europska unija",
+        "en": ("Co-funded by the Erasmus+ Programme of the European Union", "author"),
+        "fr": ("Cofinancé par le programme Erasmus+ de l’Union européenne", "auteurs"),
+        "it": ("Cofinanziato dal programma Erasmus+ dell’Unione europea", "autori"),
+        "pt": ("Cofinanciado pelo programa Erasmus+ da União Europeia", "autores"),
+        "hr": ("Sufinancirano sredstvima programa Erasmus+ Europske unije", "autora"),
     }
-    for code, statement in expected.items():
+    for code, (statement, disclaimer_word) in expected.items():
         html = soup(client.get(f"/{code}/"))
         footer = html.find("footer")
-        assert statement in footer.get_text()
-        emblem = footer.find("img")
-        assert emblem["alt"]
-        assert "EACEA" in footer.get_text()
+        assert footer.select_one(".site-footer__funding-statement").get_text() == (
+            statement
+        )
+        assert disclaimer_word in footer.select_one(".site-footer__disclaimer").text
+        # The statement beside it says in words what the emblem stands for.
+        emblem = footer.find("img", src=lambda src: "eu-emblem" in src)
+        assert emblem["alt"] == ""
 
 
 def test_base_template_landmarks_and_skip_link(client):
