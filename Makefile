@@ -2,6 +2,8 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
+# Not HOST: zsh exports HOST (the machine name), which ?= would pick up.
+RUN_HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
@@ -26,15 +28,17 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt
 compilemessages: $(VENV)/.installed-run ## Compile the UI translations (locale/*.po)
 	$(PY) manage.py compile_translations -v0
 
-run: $(VENV)/.installed-run compilemessages ## Set up everything and serve on http://127.0.0.1:$(PORT)
+run: $(VENV)/.installed-run compilemessages ## Set up everything and serve on http://$(RUN_HOST):$(PORT)
 	$(PY) manage.py migrate --no-input -v0
 	$(PY) manage.py load_demo
-	$(PY) manage.py ensure_dev_admin --port $(PORT)
+	@# The demo Site gets the address served here, for canonical, feed,
+	@# calendar and sitemap links that work.
+	$(PY) manage.py ensure_dev_admin --host $(RUN_HOST) --port $(PORT)
 	@# The task worker (document text, bulk translation) runs beside the server
 	@# and stops with it.
 	$(PY) manage.py db_worker --backend background -v0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	$(PY) manage.py runserver $(RUN_HOST):$(PORT)
 
 test: $(VENV)/.installed-dev ## check, migrations check and the whole pytest suite
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py compile_translations -v0

@@ -153,22 +153,37 @@ EVENTS = [
         "organiser": "RICDM",
         "en": {
             "title": "Community-of-practice meetings",
-            "intro": "Partnership officers of the Cités des métiers meet online every two months.",
+            "intro": (
+                "Partnership officers of the Cités des métiers met online every two "
+                "months, from October 2020 to the end of the project in March 2022."
+            ),
             "body": [
                 (
                     "paragraph",
-                    "<p>Each meeting shares a practice, a tool or a question from the field.</p>",
+                    "<p>Each meeting worked like a human bookstore: one or two members "
+                    "presented a practice or a tool on a theme such as showing the value "
+                    "of a partnership, the GDPR or stimulating links between partners, "
+                    "and the others asked questions to adapt it to their own "
+                    "context.</p>",
                 ),
             ],
             "sessions": [],
         },
         "fr": {
             "title": "Réunions de la communauté de pratique",
-            "intro": "Les chargés de partenariat des Cités des métiers se retrouvent en ligne tous les deux mois.",
+            "intro": (
+                "Les chargés de partenariat des Cités des métiers se sont retrouvés en "
+                "ligne tous les deux mois, d’octobre 2020 à la fin du projet en mars "
+                "2022."
+            ),
             "body": [
                 (
                     "paragraph",
-                    "<p>Chaque réunion partage une pratique, un outil ou une question du terrain.</p>",
+                    "<p>Chaque réunion fonctionnait comme une bibliothèque vivante : un ou "
+                    "deux membres présentaient une pratique ou un outil sur un thème comme "
+                    "la valorisation d’un partenariat, le RGPD ou la stimulation des liens "
+                    "entre partenaires, et les autres posaient leurs questions pour "
+                    "l’adapter à leur propre contexte.</p>",
                 ),
             ],
             "sessions": [],

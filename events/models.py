@@ -703,6 +703,22 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
             moment = rule.after(moment)
         return dates
 
+    def series_dates(self, limit=60):
+        """Every meeting of a series that has an end (start times in the
+        event's zone), at most `limit`; [] for a single event or an open-ended
+        series."""
+        if not (self.series_rule and self.series_until):
+            return []
+        from itertools import islice
+
+        from dateutil.rrule import rrulestr
+
+        try:
+            rule = rrulestr(self.series_rule, dtstart=self.local_start)
+        except (ValueError, TypeError):
+            return []
+        return list(islice(rule, limit))
+
     # Presentations -------------------------------------------------------
     def public_presentations(self):
         """The presentations whose document visitors may download: none in a
@@ -758,6 +774,10 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         context["page_json_ld"] = self.get_json_ld(request, context["speakers"])
         context["is_past"] = self.is_past
         context["next_dates"] = self.next_dates()
+        # A finished series lists the meetings it held (the page's own dates
+        # show only the first one).
+        if not context["next_dates"]:
+            context["series_dates"] = self.series_dates()
         context["organiser"] = self.localized_organiser(request)
         context["recording"] = {
             "url": self.recording_url,

@@ -11,14 +11,10 @@ from .demo_content.catalogue import (
     CASE_INDEX,
     CASE_STUDIES,
     COMPETENCES,
-    ELEARNING_HOME,
     FRAMEWORK,
     MODULE_OUTCOMES,
-    MOODLE,
     OUTPUTS_PAGE,
     RESOURCES,
-    SAMPLE_EN,
-    SAMPLE_FR,
     THEMES,
 )
 from .demo_content.guide_text import CHAPTER_1, CHAPTERS, GUIDE, SECTION_4_1
@@ -28,7 +24,6 @@ from .models import (
     CaseStudyPage,
     Competence,
     CompetenceFrameworkPage,
-    CourseLink,
     GuideChapterPage,
     GuidePage,
     ProjectOutputsPage,
@@ -96,16 +91,15 @@ def load_competences(demo):
 
 def load_modules(demo, competences):
     en = demo.locale("en")
-    for index, (code, (slug, en_name, fr_name, *_rest, sample)) in enumerate(
-        zip(MODULE_CODES, COMPETENCES, strict=True), start=1
+    for code, (slug, en_name, fr_name, *_rest, sample) in zip(
+        MODULE_CODES, COMPETENCES, strict=True
     ):
         module = TrainingModule.objects.filter(locale=en, code=code).first()
-        outcomes_en = MODULE_OUTCOMES["en"].format(name=en_name)
-        outcomes_fr = MODULE_OUTCOMES["fr"].format(name=fr_name)
-        if sample:
-            outcomes_en = f"<p>{SAMPLE_EN.strip()}</p>" + outcomes_en
-            outcomes_fr = f"<p>{SAMPLE_FR.strip()}</p>" + outcomes_fr
+        outcomes_en = MODULE_OUTCOMES[code]["en"]
+        outcomes_fr = MODULE_OUTCOMES[code]["fr"]
         if module is None:
+            # No course link: the demo knows no real course address (see the
+            # catalogue), and a module without one shows no button.
             module = TrainingModule(
                 locale=en,
                 code=code,
@@ -115,10 +109,6 @@ def load_modules(demo, competences):
                 duration_hours=6 if sample else 8,
                 is_sample=sample,
             )
-            module.course_links = [
-                CourseLink(language=lang, url=MOODLE.format(id=index, lang=lang))
-                for lang in ("en", "fr")
-            ]
             module.save()
             demo.created += 1
         demo.translate(
@@ -155,8 +145,7 @@ def load_resources(demo):
                 else:
                     lines = [
                         text["description"],
-                        "Demo file generated for the portal: replace it with the "
-                        "published document.",
+                        "A short copy generated for the demonstration site.",
                     ]
                 document = demo.document(
                     f"{en_data['title']} ({language})",
@@ -270,7 +259,6 @@ def load_framework(demo, en_home):
         CompetenceFrameworkPage,
         "competences",
         **FRAMEWORK["en"],
-        elearning_url=ELEARNING_HOME,
     )
     demo.translate(page, "fr", string_pairs(FRAMEWORK["en"], FRAMEWORK["fr"]))
     return page

@@ -50,16 +50,11 @@ ARTICLES = [
         "partner": "RICDM",
         "topics": ["project-life", "events"],
         "tags": ["paris", "kick-off", "erasmus-plus"],
-        "colour": (11, 79, 138),
         "en": {
             "title": "Keep In Pact kicks off in Paris",
             "intro": (
                 "Six partners from five EU countries met in Paris on 23 and 24 September "
                 "2019 to launch Keep In Pact."
-            ),
-            "lead_image_alt": (
-                "Poster announcing the Keep In Pact kick-off meeting in Paris, "
-                "23 and 24 September 2019"
             ),
             "body": [
                 (
@@ -85,10 +80,6 @@ ARTICLES = [
             "intro": (
                 "Six partenaires de cinq pays de l’Union européenne se sont réunis à Paris "
                 "les 23 et 24 septembre 2019 pour lancer Keep In Pact."
-            ),
-            "lead_image_alt": (
-                "Affiche de la réunion de lancement de Keep In Pact à Paris, "
-                "les 23 et 24 septembre 2019"
             ),
             "body": [
                 (
@@ -119,14 +110,12 @@ ARTICLES = [
         "partner": "RICDM",
         "topics": ["project-life", "training"],
         "tags": ["cocade", "erasmus-plus"],
-        "colour": (60, 90, 60),
         "en": {
             "title": "Building on COCADE, the predecessor project",
             "intro": (
                 "Keep In Pact continues COCADE, “Developing career counselling services "
                 "in integrated spaces” (September 2017 to February 2019)."
             ),
-            "lead_image_alt": "The COCADE project logo beside the Keep In Pact logo",
             "body": [
                 (
                     "paragraph",
@@ -154,7 +143,6 @@ ARTICLES = [
                 "Keep In Pact prolonge COCADE, « Développer les services de conseil en "
                 "orientation dans les espaces intégrés » (septembre 2017 à février 2019)."
             ),
-            "lead_image_alt": "Le logo du projet COCADE à côté du logo de Keep In Pact",
             "body": [
                 (
                     "paragraph",
@@ -186,17 +174,12 @@ ARTICLES = [
         "partner": "RICDM",
         "topics": ["community"],
         "tags": ["community-of-practice", "peer-learning"],
-        "colour": (120, 60, 110),
         "en": {
             "title": "A community of practitioners for partnership managers",
             "intro": (
                 "Launched in October 2020, a group of practitioners from the Cités des "
                 "métiers International Network meets every two months to learn from "
                 "each other."
-            ),
-            "lead_image_alt": (
-                "Partnership officers of several Cités des métiers in an online meeting "
-                "of the community"
             ),
             "body": [
                 (
@@ -226,10 +209,6 @@ ARTICLES = [
                 "Lancé en octobre 2020, un groupe de praticiens du Réseau international "
                 "des Cités des métiers se réunit tous les deux mois pour apprendre les "
                 "uns des autres."
-            ),
-            "lead_image_alt": (
-                "Des chargés de partenariat de plusieurs Cités des métiers lors d’une "
-                "réunion en ligne de la communauté"
             ),
             "body": [
                 (
@@ -262,16 +241,11 @@ ARTICLES = [
         "partner": "Universcience",
         "topics": ["training"],
         "tags": ["paris", "pilot-training"],
-        "colour": (160, 80, 20),
         "en": {
             "title": "Pilot training at the Cité des métiers in Paris",
             "intro": (
                 "On Monday 6 December, ten partnership officers from three Cités des "
                 "métiers tested two modules of the Keep In Pact training in Paris."
-            ),
-            "lead_image_alt": (
-                "Participants of the pilot training working in small groups at the "
-                "Cité des métiers in Paris"
             ),
             "body": [
                 (
@@ -299,10 +273,6 @@ ARTICLES = [
             "intro": (
                 "Le lundi 6 décembre, dix chargés de partenariat de trois Cités des "
                 "métiers ont testé à Paris deux modules de la formation Keep In Pact."
-            ),
-            "lead_image_alt": (
-                "Les participants de la formation pilote travaillant en petits groupes "
-                "à la Cité des métiers de Paris"
             ),
             "body": [
                 (
@@ -335,16 +305,11 @@ ARTICLES = [
         "partner": "LLLP",
         "topics": ["events", "project-life"],
         "tags": ["multiplier-event", "online"],
-        "colour": (20, 110, 120),
         "en": {
             "title": "Report of the final multiplier event",
             "intro": (
                 "The final conference of Keep In Pact took place online on the afternoon "
                 "of 28 March 2022, with stakeholders and partner organisations."
-            ),
-            "lead_image_alt": (
-                "Screenshot of the online final conference with the speakers of the "
-                "six partner organisations"
             ),
             "body": [
                 (
@@ -372,10 +337,6 @@ ARTICLES = [
             "intro": (
                 "La conférence finale de Keep In Pact s’est tenue en ligne l’après-midi "
                 "du 28 mars 2022, avec des acteurs et les organisations partenaires."
-            ),
-            "lead_image_alt": (
-                "Capture d’écran de la conférence finale en ligne avec les intervenants "
-                "des six organisations partenaires"
             ),
             "body": [
                 (
@@ -422,10 +383,9 @@ def _article(demo, index, data, topics):
         title=en["title"],
         date=data["date"],
         intro=en["intro"],
-        lead_image=demo.image(
-            f"News: {en['title']}", colour=data["colour"], text=en["title"]
-        ),
-        lead_image_alt=en["lead_image_alt"],
+        # A generated, decorative illustration: no alternative text, as it
+        # shows nothing the title does not say.
+        lead_image=demo.illustration(en["title"]),
         body=stream(*en["body"]),
         partner=Partner.objects.filter(
             locale=demo.locale("en"), short_name=data["partner"]

@@ -765,9 +765,13 @@ class NewsPage(PortalPageMixin, Page):
     topics_label.short_description = _("topics")
 
     def lead_alt(self):
+        """The article's alternative text, else the image's own description;
+        never the image's title, an admin label ("Illustration – … (generated
+        …)", a file name) rather than a description: an image described
+        nowhere is treated as decorative (alt="")."""
         if self.lead_image is None:
             return ""
-        return self.lead_image_alt or self.lead_image.default_alt_text
+        return self.lead_image_alt or self.lead_image.description
 
     def localized_partner(self, language_code):
         """The partner organisation in `language_code` (default-language

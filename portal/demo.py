@@ -9,6 +9,7 @@ import io
 from django.apps import apps
 from django.conf import settings
 from django.core.files.images import ImageFile
+from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -77,29 +78,31 @@ class Demo:
         return instance.get_translation(locale)
 
     # Files -----------------------------------------------------------------
-    def image(self, title, colour=(11, 79, 138), size=(1200, 675), text=""):
-        """A generated placeholder image (no file is fetched from anywhere)."""
-        from PIL import Image as PILImage
-        from PIL import ImageDraw
+    def illustration(self, subject):
+        """A generated abstract illustration for `subject` (e.g. an article's
+        title): motif and colours follow a stable hash of it. It is decorative,
+        so it has no description (the alternative text templates fall back to),
+        and its admin title says what it is."""
+
+        from portal.demo_images import choose, illustration_png, illustration_title
+
+        choice = choose(subject)
+        title = illustration_title(subject, choice)
+        return self._image(
+            title, illustration_png(choice), f"illustration-{slugify(subject)}"
+        )
+
+    def _image(self, title, data, filename):
         from wagtail.images import get_image_model
 
         Image = get_image_model()
         existing = Image.objects.filter(title=title).first()
         if existing is not None:
             return existing
-        picture = PILImage.new("RGB", size, colour)
-        draw = ImageDraw.Draw(picture)
-        draw.rectangle(
-            [40, 40, size[0] - 40, size[1] - 40], outline=(255, 204, 0), width=8
-        )
-        if text:
-            draw.text((80, size[1] // 2), text, fill=(255, 255, 255))
-        buffer = io.BytesIO()
-        picture.save(buffer, "PNG")
-        slug = "".join(c if c.isalnum() else "-" for c in title.lower())[:60]
         image = Image(title=title)
-        image.file = ImageFile(buffer, name=f"{slug}.png")
+        image.file = ImageFile(io.BytesIO(data), name=f"{filename[:60]}.png")
         image.save()
+        self.created += 1
         return image
 
     def document(self, title, lines, filename):

@@ -1,10 +1,9 @@
 """Themes, competences, training modules, case studies, resources and outputs
 of the demo. The seeds name modules A and C, the seven-competence framework,
-the seven case studies and the four outputs; entries they do not name are
-flagged `is_sample` and say so, for editors to replace."""
-
-SAMPLE_EN = "Sample content for editors to replace. "
-SAMPLE_FR = "Contenu d’exemple à remplacer par les rédacteurs. "
+the seven case studies and the four outputs; the entries they do not name are
+written from the project's themes (community of practice, COCADE's training
+plan and skills repository) and flagged `is_sample`, a flag editors see in the
+admin only, so they know which entries to check against the published texts."""
 
 THEMES = [
     ("networking", "Networking between partners", "Mise en réseau des partenaires"),
@@ -39,10 +38,12 @@ COMPETENCES = [
         "analysing-the-ecosystem",
         "Analysing the guidance ecosystem and its needs",
         "Analyser l’écosystème de l’orientation et ses besoins",
-        SAMPLE_EN + "Maps the stakeholders of lifelong guidance in the territory and "
-        "the needs of the public.",
-        SAMPLE_FR + "Cartographie les acteurs de l’orientation du territoire et les "
-        "besoins du public.",
+        "Maps the lifelong guidance stakeholders of the territory (education, "
+        "training, employment, entrepreneurship, social care) and the needs of the "
+        "public they receive.",
+        "Cartographie les acteurs de l’orientation du territoire (éducation, "
+        "formation, emploi, entrepreneuriat, action sociale) et les besoins du "
+        "public qu’ils accueillent.",
         True,
     ),
     (
@@ -59,60 +60,150 @@ COMPETENCES = [
         "stimulating-links",
         "Stimulating links between partners",
         "Stimuler les liens entre partenaires",
-        SAMPLE_EN + "Helps partners who work with the same structures know each other "
-        "and each other's activities.",
-        SAMPLE_FR
-        + "Aide des partenaires qui travaillent avec les mêmes structures à se "
-        "connaître et à suivre leurs activités.",
+        "Helps partners who work with the same structures get to know each other "
+        "and keep up with each other's activities, for instance through a gamified "
+        "speed networking session.",
+        "Aide des partenaires qui travaillent avec les mêmes structures à se "
+        "connaître et à suivre leurs activités, par exemple lors d’une session de "
+        "speed networking ludique.",
         True,
     ),
     (
         "valorising-the-partnership",
         "Showing the value of the partnership",
         "Valoriser le partenariat",
-        SAMPLE_EN + "Communicates the partnership's results to partners, funders and "
-        "the public.",
-        SAMPLE_FR + "Fait connaître les résultats du partenariat aux partenaires, aux "
-        "financeurs et au public.",
+        "Makes the partnership's results visible to partners, funders and the "
+        "public, and shows each partner what it gains from taking part.",
+        "Fait connaître les résultats du partenariat aux partenaires, aux "
+        "financeurs et au public, et montre à chaque partenaire ce qu’il y gagne.",
         True,
     ),
     (
         "managing-shared-data",
         "Managing shared data within the GDPR",
         "Gérer les données partagées dans le respect du RGPD",
-        SAMPLE_EN + "Organises how partners share information about the public in line "
-        "with data protection rules.",
-        SAMPLE_FR
-        + "Organise le partage d’informations sur le public entre partenaires "
-        "dans le respect de la protection des données.",
+        "Agrees with the partners what information about the public they share, "
+        "why and for how long, in line with the GDPR.",
+        "Convient avec les partenaires des informations sur le public qu’ils "
+        "partagent, pourquoi et pour combien de temps, dans le respect du RGPD.",
         True,
     ),
     (
         "evaluating-the-partnership",
         "Evaluating the partnership and its results",
         "Évaluer le partenariat et ses résultats",
-        SAMPLE_EN + "Sets indicators with the partners, measures results and adjusts "
-        "the partnership.",
-        SAMPLE_FR
-        + "Définit des indicateurs avec les partenaires, mesure les résultats "
-        "et ajuste le partenariat.",
+        "Sets indicators with the partners, measures the results of their shared "
+        "actions and adjusts the partnership's action plan.",
+        "Définit des indicateurs avec les partenaires, mesure les résultats de "
+        "leurs actions communes et ajuste le plan d’action du partenariat.",
         True,
     ),
 ]
 
+# Learning outcomes per module code (A to G follow the competences' order).
+# Modules A and C were tested in the Paris pilot training (action plan, SWOT
+# analysis, Trello, ice-breakers and group exercises).
 MODULE_OUTCOMES = {
-    "en": (
-        "<ul><li>Apply the competence “{name}” in a partnership of a guidance "
-        "centre.</li><li>Use the action plan and SWOT analysis tools.</li></ul>"
-    ),
-    "fr": (
-        "<ul><li>Mettre en œuvre la compétence « {name} » dans un partenariat d’un "
-        "centre d’orientation.</li><li>Utiliser les outils de plan d’action et "
-        "d’analyse SWOT.</li></ul>"
-    ),
+    "A": {
+        "en": (
+            "<ul><li>Identify potential partners and what each can bring to the "
+            "public of a guidance centre.</li><li>Build a shared project with them "
+            "and formalise it in a partnership agreement.</li><li>Use the action plan "
+            "tool to set who does what, and when.</li></ul>"
+        ),
+        "fr": (
+            "<ul><li>Identifier des partenaires potentiels et ce que chacun peut "
+            "apporter au public d’un centre d’orientation.</li><li>Construire avec eux "
+            "un projet commun et le formaliser dans une convention de "
+            "partenariat.</li><li>Utiliser l’outil de plan d’action pour fixer qui "
+            "fait quoi, et quand.</li></ul>"
+        ),
+    },
+    "B": {
+        "en": (
+            "<ul><li>Map the guidance stakeholders of a territory: education, "
+            "training, employment, entrepreneurship and social care.</li><li>Describe "
+            "the needs of the public a centre receives.</li><li>Assess a partnership "
+            "project with a SWOT analysis.</li></ul>"
+        ),
+        "fr": (
+            "<ul><li>Cartographier les acteurs de l’orientation d’un territoire : "
+            "éducation, formation, emploi, entrepreneuriat et action sociale.</li>"
+            "<li>Décrire les besoins du public qu’accueille un centre.</li><li>Évaluer "
+            "un projet de partenariat avec une analyse SWOT.</li></ul>"
+        ),
+    },
+    "C": {
+        "en": (
+            "<ul><li>Plan the partnership's activities and follow them with a project "
+            "management tool such as Trello.</li><li>Lead partnership meetings with "
+            "ice-breakers and group exercises.</li><li>Keep every partner involved "
+            "between meetings.</li></ul>"
+        ),
+        "fr": (
+            "<ul><li>Planifier les activités du partenariat et les suivre avec un "
+            "outil de gestion de projet comme Trello.</li><li>Animer les réunions du "
+            "partenariat avec des brise-glace et des exercices en groupe.</li>"
+            "<li>Maintenir l’implication de chaque partenaire entre les "
+            "réunions.</li></ul>"
+        ),
+    },
+    "D": {
+        "en": (
+            "<ul><li>Create occasions for partners to learn about each other's "
+            "activities.</li><li>Run a gamified speed networking session between "
+            "partners.</li><li>Follow up the contacts and joint projects it "
+            "starts.</li></ul>"
+        ),
+        "fr": (
+            "<ul><li>Créer des occasions pour que les partenaires découvrent les "
+            "activités des uns et des autres.</li><li>Animer une session de speed "
+            "networking ludique entre partenaires.</li><li>Assurer le suivi des "
+            "contacts et des projets communs qui en naissent.</li></ul>"
+        ),
+    },
+    "E": {
+        "en": (
+            "<ul><li>Present the partnership's results to partners, funders and the "
+            "public.</li><li>Show each partner what it gains from the "
+            "partnership.</li></ul>"
+        ),
+        "fr": (
+            "<ul><li>Présenter les résultats du partenariat aux partenaires, aux "
+            "financeurs et au public.</li><li>Montrer à chaque partenaire ce que le "
+            "partenariat lui apporte.</li></ul>"
+        ),
+    },
+    "F": {
+        "en": (
+            "<ul><li>Agree with the partners what data about the public is shared, "
+            "why and for how long.</li><li>Apply the principles of the GDPR to shared "
+            "files and registration forms.</li></ul>"
+        ),
+        "fr": (
+            "<ul><li>Convenir avec les partenaires des données sur le public qui sont "
+            "partagées, pourquoi et pour combien de temps.</li><li>Appliquer les "
+            "principes du RGPD aux fichiers partagés et aux formulaires "
+            "d’inscription.</li></ul>"
+        ),
+    },
+    "G": {
+        "en": (
+            "<ul><li>Define indicators with the partners.</li><li>Gather feedback "
+            "from partners and from the public.</li><li>Adjust the partnership's "
+            "action plan in the light of the results.</li></ul>"
+        ),
+        "fr": (
+            "<ul><li>Définir des indicateurs avec les partenaires.</li><li>Recueillir "
+            "les retours des partenaires et du public.</li><li>Ajuster le plan "
+            "d’action du partenariat à la lumière des résultats.</li></ul>"
+        ),
+    },
 }
-MOODLE = "https://elearning.example.org/course/view.php?id={id}&lang={lang}"
-ELEARNING_HOME = "https://elearning.example.org/login/signup.php"
+# The seeds give no address for the project's e-learning platform: the demo's
+# modules carry no course link and the framework page no platform link, so
+# visitors are never sent to an address that does not exist. Editors add the
+# real course addresses in the admin.
 
 FRAMEWORK = {
     "en": {
@@ -294,6 +385,11 @@ CASE_STUDIES = [
                 "Paris on 6 December, led by two partnership officers. It also revealed "
                 "technical problems with the e-learning platform and gathered feedback "
                 "on the modules.</p>"
+                "<p>Participants worked with digital tools such as Trello for project "
+                "management and with more traditional ones: the action plan and the "
+                "SWOT analysis. In a group exercise they used the SWOT analysis to "
+                "weigh the strengths, weaknesses, opportunities and threats of a "
+                "potential project.</p>"
             ),
         },
         "fr": {
@@ -312,6 +408,11 @@ CASE_STUDIES = [
                 "Paris le 6 décembre, animée par deux chargés de partenariats. Elle a "
                 "aussi révélé des problèmes techniques de la plateforme d’apprentissage "
                 "en ligne et permis de recueillir des retours sur les modules.</p>"
+                "<p>Les participants ont utilisé des outils numériques comme Trello pour "
+                "la gestion de projet et des outils plus traditionnels : le plan "
+                "d’action et l’analyse SWOT. Lors d’un exercice en groupe, ils ont "
+                "analysé avec la SWOT les forces, faiblesses, opportunités et menaces "
+                "d’un projet potentiel.</p>"
             ),
         },
     },
@@ -339,6 +440,11 @@ CASE_STUDIES = [
                 "peer learning being one of its core values. Topics included the "
                 "valorisation of a partnership, GDPR standards and the stimulation of "
                 "inter-partner links.</p>"
+                "<p>Each meeting works like a human bookstore: one or two members who "
+                "have experience of the theme present an activity or a tool, with its "
+                "strengths and its points of attention, and the others ask questions "
+                "to make the experience their own and adapt it to their local "
+                "context.</p>"
             ),
         },
         "fr": {
@@ -358,6 +464,11 @@ CASE_STUDIES = [
                 "l’apprentissage entre pairs étant l’une de ses valeurs centrales. Les "
                 "sujets abordés : la valorisation d’un partenariat, les normes du RGPD et "
                 "la stimulation des liens entre partenaires.</p>"
+                "<p>Chaque réunion fonctionne comme une bibliothèque vivante : un ou deux "
+                "membres qui ont l’expérience du thème présentent une activité ou un "
+                "outil, avec ses forces et ses points d’attention, et les autres posent "
+                "leurs questions pour s’approprier l’expérience et l’adapter à leur "
+                "contexte local.</p>"
             ),
         },
     },
@@ -487,7 +598,7 @@ CASE_STUDIES = [
     },
 ]
 
-# key, {en, fr} title/description, languages of its files, sample?
+# key, {en, fr} title/description, languages of its files, year
 RESOURCES = {
     "guide-edition": {
         "en": {
@@ -504,11 +615,18 @@ RESOURCES = {
     "summary-report": {
         "en": {
             "title": "Case studies: summary report",
-            "description": SAMPLE_EN + "The seven case studies in one report.",
+            "description": (
+                "The seven case studies of multi-stakeholder partnerships in lifelong "
+                "career guidance in one report, with the lessons they share."
+            ),
         },
         "fr": {
             "title": "Études de cas : rapport de synthèse",
-            "description": SAMPLE_FR + "Les sept études de cas en un rapport.",
+            "description": (
+                "Les sept études de cas de partenariats multi-acteurs dans "
+                "l’orientation tout au long de la vie en un rapport, avec les "
+                "enseignements qu’elles partagent."
+            ),
         },
         "languages": ["en", "fr"],
         "year": 2021,
@@ -516,11 +634,18 @@ RESOURCES = {
     "io1-analysis": {
         "en": {
             "title": "Analysis of stakeholder cooperation in lifelong guidance",
-            "description": SAMPLE_EN + "The IO1 report.",
+            "description": (
+                "How stakeholders cooperate in lifelong career guidance services: the "
+                "analysis behind the competence framework and the case studies."
+            ),
         },
         "fr": {
             "title": "Analyse de la coopération entre acteurs de l’orientation",
-            "description": SAMPLE_FR + "Le rapport de l’IO1.",
+            "description": (
+                "Comment les acteurs coopèrent dans les services d’orientation tout au "
+                "long de la vie : l’analyse à l’origine du référentiel de compétences "
+                "et des études de cas."
+            ),
         },
         "languages": ["en"],
         "year": 2020,
@@ -528,11 +653,19 @@ RESOURCES = {
     "io2-toolkit": {
         "en": {
             "title": "Toolkit for mutual learning and training activities",
-            "description": SAMPLE_EN + "Learning materials of the seven modules.",
+            "description": (
+                "The learning materials of the seven training modules: lectures, "
+                "exercises, tools such as the action plan and the SWOT analysis, and "
+                "job-based activities."
+            ),
         },
         "fr": {
             "title": "Boîte à outils pour l’apprentissage mutuel et la formation",
-            "description": SAMPLE_FR + "Les supports des sept modules.",
+            "description": (
+                "Les supports des sept modules de formation : cours, exercices, outils "
+                "comme le plan d’action et l’analyse SWOT, et mises en situation "
+                "professionnelle."
+            ),
         },
         "languages": ["en", "fr", "it"],
         "year": 2021,
@@ -540,11 +673,19 @@ RESOURCES = {
     "io3-repository": {
         "en": {
             "title": "Repository of skills for the non-formal validation of partnership management",
-            "description": SAMPLE_EN + "The IO3 repository of skills.",
+            "description": (
+                "The skills of the partnership management function and the process "
+                "for their non-formal validation, building on the training plan and "
+                "the repository of skills of the COCADE project."
+            ),
         },
         "fr": {
             "title": "Référentiel pour la validation non formelle de la gestion des partenariats",
-            "description": SAMPLE_FR + "Le référentiel de compétences de l’IO3.",
+            "description": (
+                "Les compétences de la fonction de gestion des partenariats et le "
+                "processus de leur validation non formelle, dans le prolongement du "
+                "plan de formation et du référentiel de compétences du projet COCADE."
+            ),
         },
         "languages": ["en", "fr"],
         "year": 2022,
@@ -552,11 +693,19 @@ RESOURCES = {
     "io4-community": {
         "en": {
             "title": "European community of practitioners: activity report",
-            "description": SAMPLE_EN + "What the community did from 2020 to 2022.",
+            "description": (
+                "What the community of practitioners did from October 2020 to March "
+                "2022: its meetings every two months and the themes they covered, "
+                "from showing the value of a partnership to the GDPR."
+            ),
         },
         "fr": {
             "title": "Communauté européenne de praticiens : rapport d’activité",
-            "description": SAMPLE_FR + "Les activités de la communauté de 2020 à 2022.",
+            "description": (
+                "Ce qu’a fait la communauté de praticiens d’octobre 2020 à mars 2022 : "
+                "ses réunions tous les deux mois et les thèmes abordés, de la "
+                "valorisation d’un partenariat au RGPD."
+            ),
         },
         "languages": ["en"],
         "year": 2022,

@@ -16,9 +16,12 @@ from wagtail_localize.fields import SynchronizedField
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import ModeratedSnippet
 
+# A note for editors only: public pages never show it, as a visitor-facing
+# "sample" banner makes the whole site read as unfinished.
 SAMPLE_HELP = _(
-    "Tick while this entry is sample content for editors to replace; visitors "
-    "see a 'sample content' notice beside it."
+    "Tick while this entry is demonstration content that editors still have to "
+    "check against the project's published texts. Shown in the admin only; "
+    "visitors see no notice."
 )
 
 

@@ -12,6 +12,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--host",
+            default="127.0.0.1",
+            help="The host name the development server listens on (make run's RUN_HOST).",
+        )
+        parser.add_argument(
             "--port",
             type=int,
             default=8000,
@@ -38,14 +43,14 @@ class Command(BaseCommand):
             user.save(update_fields=["first_name", "last_name"])
         # The site is named and addressed as it is served, so that canonical,
         # feed, calendar and sitemap links of the development server work.
-        port = options["port"]
+        host, port = options["host"], options["port"]
         site = Site.objects.filter(is_default_site=True).first()
         if site is not None:
-            site.hostname = "127.0.0.1"
+            site.hostname = host
             site.port = port
             site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
             site.save()
         self.stdout.write(
-            f"Admin: http://127.0.0.1:{port}/admin/  "
+            f"Admin: http://{host}:{port}/admin/  "
             f"user {USERNAME!r}  password {PASSWORD!r}"
         )
