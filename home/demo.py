@@ -901,6 +901,9 @@ def load(demo):
         if partner is None:
             partner = Partner.objects.create(locale=demo.locale("en"), **fields)
             demo.created += 1
+        if partner.logo_id is None:
+            partner.logo = demo.word_mark(data["name"], data["short_name"])
+            partner.save()
         demo.translate(
             partner,
             "fr",

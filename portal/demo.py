@@ -92,6 +92,18 @@ class Demo:
             title, illustration_png(choice), f"illustration-{slugify(subject)}"
         )
 
+    def word_mark(self, name, short_name):
+        """A generated word-mark standing in for an organisation's logo in the
+        demo, named as such in the admin (its alt text is the organisation's
+        name wherever it is shown)."""
+        from portal.demo_images import word_mark_png
+
+        return self._image(
+            f"{name} word-mark (generated for the demo)",
+            word_mark_png(short_name),
+            f"word-mark-{slugify(short_name)}",
+        )
+
     def _image(self, title, data, filename):
         from wagtail.images import get_image_model
 

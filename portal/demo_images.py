@@ -159,3 +159,41 @@ def illustration_png(choice, size=SIZE):
     buffer = io.BytesIO()
     picture.save(buffer, "PNG", optimize=True)
     return buffer.getvalue()
+
+
+WORD_MARK_SIZE = (480, 128)
+
+
+def word_mark_png(text):
+    """A plain word-mark: the organisation's short name set in Pillow's own
+    font (no system font needed) in the brand blue, with an accent rule. Not
+    the organisation's real logo, and titled so in the admin."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    width, height = (v * SCALE for v in WORD_MARK_SIZE)
+    image = Image.new("RGB", (width, height), (255, 255, 255))
+    draw = ImageDraw.Draw(image)
+    size = 64 * SCALE
+    font = ImageFont.load_default(size=size)
+    while draw.textlength(text, font=font) > width * 0.86 and size > 20:
+        size -= 4
+        font = ImageFont.load_default(size=size)
+    left, top, right, bottom = draw.textbbox((0, 0), text, font=font)
+    x = (width - (right - left)) / 2 - left
+    y = (height - (bottom - top)) / 2 - top - 6 * SCALE
+    draw.text(
+        (x, y),
+        text,
+        font=font,
+        fill=COLOURS["blue"],
+        stroke_width=SCALE,
+        stroke_fill=COLOURS["blue"],
+    )
+    rule_y = y + bottom + 10 * SCALE
+    draw.rectangle(
+        (x + left, rule_y, x + right, rule_y + 4 * SCALE), fill=COLOURS["terracotta"]
+    )
+    image = image.resize(WORD_MARK_SIZE, Image.LANCZOS)
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()

@@ -141,3 +141,17 @@ def test_a_private_section_has_no_card(client):
         for a in soup(client, "/en/").select(".section-cards h3 a")
     ]
     assert guide.title not in titles
+
+
+def test_partners_show_their_word_marks_named_as_generated(client):
+    from home.models import Partner
+
+    items = soup(client, "/en/").select(".partner-logos li")
+    assert len(items) == 6
+    for item in items:
+        image = item.select_one("img")
+        # The name is the text beside it: the image adds nothing to read out.
+        assert image is not None and image["alt"] == ""
+        assert item.get_text(strip=True)
+    for partner in Partner.objects.filter(locale__language_code="en"):
+        assert partner.logo.title.endswith("word-mark (generated for the demo)")
