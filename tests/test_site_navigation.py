@@ -150,7 +150,7 @@ def test_the_open_data_links_answer(client):
     footer = soup(client.get("/fr/")).find("footer")
     types = {}
     for heading in footer.select("h2"):
-        if heading.get_text(strip=True) == "Open data":
+        if heading.get_text(strip=True) == "Données ouvertes":
             for link in heading.parent.select("a"):
                 types[link["href"]] = link["type"]
     assert len(types) == 4
