@@ -66,9 +66,7 @@
     fetch(el.dataset.outlineUrl, { headers: { Accept: "application/json" } })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (topology) {
-        var countries = topojson.feature(topology, topology.objects.countries);
-        countries.features.forEach(unwrapAntimeridian);
-        L.geoJSON(countries, {
+        var layer = L.geoJSON(null, {
           pane: "outline",
           renderer: L.svg({ pane: "outline", padding: 0.5 }),
           interactive: false,
@@ -81,7 +79,19 @@
             fillOpacity: 1,
           },
         }).addTo(map);
-        el.dataset.outline = "shown";
+        // A few countries at a time, yielding in between: one long task
+        // would keep the page from answering the visitor while it draws.
+        var geometries = topology.objects.countries.geometries.slice();
+        function next() {
+          geometries.splice(0, 3).forEach(function (geometry) {
+            var country = topojson.feature(topology, geometry);
+            unwrapAntimeridian(country);
+            layer.addData(country);
+          });
+          if (geometries.length) setTimeout(next, 0);
+          else el.dataset.outline = "shown";
+        }
+        next();
       })
       .catch(function () { /* markers on the plain sea colour still work */ });
   }
