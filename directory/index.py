@@ -142,11 +142,18 @@ def build_entry(page, services_by_slug=None, url=None):
             if page.languages
             else ""
         ),
-        has_tour=bool(page.virtual_tour_url),
+        has_tour=bool(page.virtual_tour_url) or has_own_tour(page),
         search_text=fold(text),
     )
     entry.facets = facets_of(entry)
     return entry
+
+
+def has_own_tour(page):
+    """Whether an app (tours) publishes a tour of this centre on this site."""
+    from wagtail import hooks
+
+    return any(fn(page) for fn in hooks.get_hooks("centre_has_tour"))
 
 
 def is_listed(page):

@@ -173,7 +173,7 @@ class DirectoryPage(RoutablePageMixin, PortalPageMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["directory.CentrePage"]
+    subpage_types = ["directory.CentrePage", "tours.VirtualTourIndexPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -441,7 +441,7 @@ class CentrePage(PortalPageMixin, Page):
     ]
 
     parent_page_types = ["directory.DirectoryPage"]
-    subpage_types = []
+    subpage_types = ["tours.VirtualTourPage"]
 
     class Meta:
         verbose_name = _("centre")
@@ -489,6 +489,11 @@ class CentrePage(PortalPageMixin, Page):
         context["directory"] = self.get_parent().specific
         context["centre_json_ld"] = self.get_json_ld(request)
         context["tour_embeddable"] = tour_embeddable(self.virtual_tour_url)
+        # What other apps add to a centre's page (its own virtual tour).
+        from wagtail import hooks
+
+        for add_context in hooks.get_hooks("centre_page_context"):
+            add_context(self, request, context)
         return context
 
     def get_json_ld(self, request):

@@ -16,12 +16,13 @@ from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from portal.countries import country_name
 from portal.params import int_param
 
 from .index import index_version
-from .models import CENTRE_TYPES, DirectoryEntry, Service, language_name
+from .models import CENTRE_TYPES, CentrePage, DirectoryEntry, Service, language_name
 from .search import COUNT_LIMIT, MAX_QUERY_LENGTH, DirectoryQuery, autocomplete
 
 PER_PAGE = 20
@@ -308,6 +309,12 @@ def directory_list(request, page):
             "map_settings": map_settings(),
             "near": query.near,
             "first_index": (number - 1) * PER_PAGE + 1,
+            # Sections below the directory other than centres (virtual tours).
+            "sections": Page.objects.child_of(page)
+            .live()
+            .public()
+            .not_type(CentrePage)
+            .order_by("path"),
         }
     )
     return TemplateResponse(request, "directory/directory_page.html", context)
@@ -337,7 +344,7 @@ def directory_geojson(request, page):
     sql, params = query.sql(
         GEOJSON_MAX_FEATURES + 1,
         columns="e.page_id, e.title, e.url, e.city, e.centre_type, "
-        "e.latitude, e.longitude",
+        "e.latitude, e.longitude, e.has_tour",
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
@@ -357,9 +364,10 @@ def directory_geojson(request, page):
                 "url": url,
                 "city": city,
                 "type": types.get(centre_type, ""),
+                "tour": bool(has_tour),
             },
         }
-        for page_id, title, url, city, centre_type, latitude, longitude in rows[
+        for page_id, title, url, city, centre_type, latitude, longitude, has_tour in rows[
             :GEOJSON_MAX_FEATURES
         ]
     ]

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "events",
     "guide",
     "directory",
+    "tours",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -173,6 +174,14 @@ WAGTAILDOCS_EXTENSIONS = [
     "ods",
     "csv",
     "zip",
+    # Recordings of virtual-tour information points.
+    "mp3",
+    "m4a",
+    "ogg",
+    "oga",
+    "wav",
+    "mp4",
+    "webm",
 ]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
@@ -247,6 +256,14 @@ PORTAL_PASSWORD_FORM_LIMIT = 10
 PORTAL_PASSWORD_FORM_WINDOW = 15 * 60
 
 # Content-Security-Policy on public pages (the admin has its own inline code).
+# Hosts of 360° tours that centres publish elsewhere, which their pages may
+# embed (click-to-load): the frame-src of the Content-Security-Policy. Tours
+# made in the portal need none of them.
+VIRTUAL_TOUR_EMBED_ORIGINS = env_list(
+    "VIRTUAL_TOUR_EMBED_ORIGINS", "https://my.matterport.com,https://kuula.co"
+)
+VIDEO_EMBED_ORIGINS = ["https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+
 # Scripts only from our origin or carrying the per-response nonce
 # ({{ request.csp_nonce }}); map tiles and media may come from https hosts.
 CONTENT_SECURITY_POLICY = {
@@ -255,11 +272,12 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", "https:"],
+        # blob: the tour viewer decodes panoramas from this site into blob URLs.
+        "img-src": [SELF, "data:", "blob:", "https:"],
         "font-src": [SELF],
         "connect-src": [SELF],
         "media-src": [SELF, "https:"],
-        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "frame-src": [*VIDEO_EMBED_ORIGINS, *VIRTUAL_TOUR_EMBED_ORIGINS],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

@@ -79,15 +79,17 @@
             fillOpacity: 1,
           },
         }).addTo(map);
-        // A few countries at a time, yielding in between: one long task
-        // would keep the page from answering the visitor while it draws.
+        // A few milliseconds of drawing at a time, yielding in between: one
+        // long task would keep the page from answering the visitor (a slow
+        // phone takes several times longer than this budget says).
         var geometries = topology.objects.countries.geometries.slice();
         function next() {
-          geometries.splice(0, 3).forEach(function (geometry) {
-            var country = topojson.feature(topology, geometry);
+          var until = Date.now() + 8;
+          while (geometries.length && Date.now() < until) {
+            var country = topojson.feature(topology, geometries.shift());
             unwrapAntimeridian(country);
             layer.addData(country);
-          });
+          }
           if (geometries.length) setTimeout(next, 0);
           else el.dataset.outline = "shown";
         }
@@ -134,6 +136,8 @@
     var map = calmMap(L, el, { preferCanvas: true });
     outlineLayer(L, map, el);
     detailButton(L, map, el);
+    var legend = el.id && document.querySelector('[data-legend-for="' + el.id + '"]');
+    if (legend) legend.hidden = false;
     var layer = L.layerGroup().addTo(map);
     var base = el.dataset.geojsonUrl;
     var query = el.dataset.query || "";
@@ -151,6 +155,11 @@
         .filter(Boolean)
         .join(" · ");
       box.appendChild(meta);
+      if (feature.properties.tour && el.dataset.tourLabel) {
+        var tour = document.createElement("p");
+        tour.textContent = el.dataset.tourLabel;
+        box.appendChild(tour);
+      }
       return box;
     }
 
@@ -159,11 +168,13 @@
       var bounds = [];
       data.features.forEach(function (feature) {
         var c = feature.geometry.coordinates;
+        // Centres with a virtual tour: a larger dark mark (see the legend).
+        var tour = !!feature.properties.tour;
         var marker = L.circleMarker([c[1], c[0]], {
-          radius: 7,
-          weight: 2,
+          radius: tour ? 9 : 7,
+          weight: tour ? 3 : 2,
           color: "#07365f",
-          fillColor: "#ffcc00",
+          fillColor: tour ? "#07365f" : "#ffcc00",
           fillOpacity: 0.9,
         });
         marker.bindPopup(function () { return popup(feature); });
@@ -381,9 +392,33 @@
     });
   }
 
+  /* The map libraries load after the page has loaded: the text, the list and
+     the search form are shown and usable first, whatever the connection. The
+     box takes its place at once, so nothing moves when the map arrives. */
+  function withLibraries(el, fn) {
+    var urls = (el.dataset.libraries || "").split(" ").filter(Boolean);
+    if (!window.fetch) return;
+    el.hidden = false;
+    function next() {
+      if (!urls.length) return fn();
+      var script = document.createElement("script");
+      script.src = urls.shift();
+      script.onload = next;
+      script.onerror = function () { el.hidden = true; };
+      document.head.appendChild(script);
+    }
+    function start() { if (window.L) fn(); else next(); }
+    if (document.readyState === "complete") start();
+    else window.addEventListener("load", start);
+  }
+
   ready(function () {
-    document.querySelectorAll(".directory-map").forEach(directoryMap);
-    document.querySelectorAll(".centre-map").forEach(centreMap);
+    document.querySelectorAll(".directory-map").forEach(function (el) {
+      withLibraries(el, function () { directoryMap(el); });
+    });
+    document.querySelectorAll(".centre-map").forEach(function (el) {
+      withLibraries(el, function () { centreMap(el); });
+    });
     document.querySelectorAll(".directory-near-me").forEach(nearMe);
     document.querySelectorAll(".combobox[data-autocomplete-url]").forEach(combobox);
     document.querySelectorAll(".centre-tour__frame").forEach(tour);
