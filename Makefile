@@ -8,7 +8,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages compilemessages demo bench bench-search bench-directory clean
+.PHONY: help run test lint format messages compilemessages demo bench bench-search bench-directory bench-tour clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -74,3 +74,6 @@ bench-search: $(VENV)/.installed-dev ## Site search benchmark (p95 at 10,000 pag
 
 bench-directory: $(VENV)/.installed-dev ## Directory search/filter/autocomplete benchmark
 	$(PY) tests/perf/bench_directory.py
+
+bench-tour: $(VENV)/.installed-dev ## Virtual tour: bytes before and after the start, panorama sizes
+	$(PY) tests/perf/bench_tour.py

@@ -91,6 +91,9 @@ def key_results(request, home_page):
             "centres": DirectoryEntry.objects.filter(
                 locale__language_code=default
             ).count(),
+            "tours": DirectoryEntry.objects.filter(
+                locale__language_code=default, has_tour=True
+            ).count(),
             "centre_points": list(
                 DirectoryEntry.objects.filter(
                     locale__language_code=default,

@@ -64,10 +64,13 @@ def make_centre(directory, title, publish=True, **fields):
 class TestPageTypes(WagtailTestUtils):
     def test_tree_rules(self, db):
         assert DirectoryPage.parent_page_types == ["home.HomePage"]
-        assert DirectoryPage.subpage_types == ["directory.CentrePage"]
+        assert DirectoryPage.subpage_types == [
+            "directory.CentrePage",
+            "tours.VirtualTourIndexPage",
+        ]
         assert DirectoryPage.max_count_per_parent == 1
         assert CentrePage.parent_page_types == ["directory.DirectoryPage"]
-        assert CentrePage.subpage_types == []
+        assert CentrePage.subpage_types == ["tours.VirtualTourPage"]
         assert CentrePage.can_create_at(DirectoryPage())
         assert not CentrePage.can_create_at(HomePage())
 
@@ -824,7 +827,13 @@ def test_maps_open_on_the_local_outline_and_offer_tiles_on_request(client, which
     html = response.content.decode()
     page = soup(response)
     box = page.select_one(".directory-map" if which == "directory" else ".centre-map")
-    assert box["data-outline-url"].endswith("/vendor/world-atlas/europe-50m.json")
+    # The whole of Europe opens on the light outline, a centre on the detailed one.
+    detailed = "/vendor/world-atlas/europe-50m.json"
+    if which == "directory":
+        assert box["data-outline-url"].endswith("/vendor/world-atlas/europe-110m.json")
+        assert box["data-outline-detail-url"].endswith(detailed)
+    else:
+        assert box["data-outline-url"].endswith(detailed)
     assert box["data-tile-url"] == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     assert "Natural Earth" in box["data-outline-attribution"]
     # Nothing in the markup loads from the tile host; only the button's script may.

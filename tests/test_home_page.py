@@ -77,6 +77,7 @@ def test_the_project_in_figures_counts_the_content(client):
     assert "6 partners" in text
     assert "5 countries" in text
     assert "7 case studies" in text
+    assert "5 centres to visit in 360°" in text
 
 
 def test_a_language_without_news_shows_english_articles_marked_as_english(client):

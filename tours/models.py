@@ -44,7 +44,11 @@ class VirtualTourPage(PortalPageMixin, Page):
         ),
         FieldPanel("scenes"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("scenes"),
+    ]
 
     parent_page_types = ["directory.CentrePage"]
     subpage_types = []

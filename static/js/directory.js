@@ -58,44 +58,71 @@
   }
 
   /* The base layer, from this site only: the countries' outlines (Natural Earth
-     data, static/vendor/world-atlas/) over the sea colour of the container. */
+     data, static/vendor/world-atlas/) over the sea colour of the container.
+     A map that opens on the whole of Europe draws the light 1:110m outline
+     (data-outline-url) and the 1:50m one (data-outline-detail-url) only once
+     the visitor zooms in to where its detail shows. */
+  var DETAIL_ZOOM = 5;
+
   function outlineLayer(L, map, el) {
     var topojson = window.topojson;
     if (!topojson || !el.dataset.outlineUrl || !window.fetch) return;
     map.createPane("outline"); // under the tiles: the detailed map covers it
-    fetch(el.dataset.outlineUrl, { headers: { Accept: "application/json" } })
-      .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
-      .then(function (topology) {
-        var layer = L.geoJSON(null, {
-          pane: "outline",
-          renderer: L.svg({ pane: "outline", padding: 0.5 }),
-          interactive: false,
-          attribution: el.dataset.outlineAttribution,
-          style: {
-            color: "#8f9ba3",
-            weight: 0.8,
-            opacity: 1,
-            fillColor: "#f4f1e8",
-            fillOpacity: 1,
-          },
-        }).addTo(map);
-        // A few milliseconds of drawing at a time, yielding in between: one
-        // long task would keep the page from answering the visitor (a slow
-        // phone takes several times longer than this budget says).
-        var geometries = topology.objects.countries.geometries.slice();
-        function next() {
-          var until = Date.now() + 8;
-          while (geometries.length && Date.now() < until) {
-            var country = topojson.feature(topology, geometries.shift());
-            unwrapAntimeridian(country);
-            layer.addData(country);
+    var shown = null;
+    var shownRank = -1;
+
+    // The more detailed outline (higher rank) stays, whichever arrives first.
+    function draw(url, rank, mark) {
+      return fetch(url, { headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+        .then(function (topology) {
+          var layer = L.geoJSON(null, {
+            pane: "outline",
+            renderer: L.svg({ pane: "outline", padding: 0.5 }),
+            interactive: false,
+            attribution: el.dataset.outlineAttribution,
+            style: {
+              color: "#8f9ba3",
+              weight: 0.8,
+              opacity: 1,
+              fillColor: "#f4f1e8",
+              fillOpacity: 1,
+            },
+          }).addTo(map);
+          // A few milliseconds of drawing at a time, yielding in between: one
+          // long task would keep the page from answering the visitor (a slow
+          // phone takes several times longer than this budget says).
+          var geometries = topology.objects.countries.geometries.slice();
+          function next() {
+            var until = Date.now() + 8;
+            while (geometries.length && Date.now() < until) {
+              var country = topojson.feature(topology, geometries.shift());
+              unwrapAntimeridian(country);
+              layer.addData(country);
+            }
+            if (geometries.length) return setTimeout(next, 0);
+            if (rank > shownRank) {
+              if (shown) map.removeLayer(shown);
+              shown = layer;
+              shownRank = rank;
+            } else {
+              map.removeLayer(layer);
+            }
+            el.dataset[mark] = "shown";
           }
-          if (geometries.length) setTimeout(next, 0);
-          else el.dataset.outline = "shown";
-        }
-        next();
-      })
-      .catch(function () { /* markers on the plain sea colour still work */ });
+          next();
+        });
+    }
+
+    var detail = el.dataset.outlineDetailUrl;
+    draw(el.dataset.outlineUrl, 0, "outline").catch(function () { /* markers on the sea colour still work */ });
+    if (!detail) return;
+    function zoomed() {
+      if (map.getZoom() < DETAIL_ZOOM) return;
+      map.off("zoomend", zoomed);
+      draw(detail, 1, "outlineDetail").catch(function () { /* the light outline stays */ });
+    }
+    map.on("zoomend", zoomed);
   }
 
   /* The detailed map: tiles from a third party, only when the visitor presses
@@ -166,7 +193,10 @@
     function draw(data) {
       layer.clearLayers();
       var bounds = [];
-      data.features.forEach(function (feature) {
+      // Centres with a tour last, so that their marks are on top.
+      var features = data.features.filter(function (f) { return !f.properties.tour; })
+        .concat(data.features.filter(function (f) { return f.properties.tour; }));
+      features.forEach(function (feature) {
         var c = feature.geometry.coordinates;
         // Centres with a virtual tour: a larger dark mark (see the legend).
         var tour = !!feature.properties.tour;

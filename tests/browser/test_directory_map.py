@@ -63,7 +63,7 @@ def outside(requests, server):
 
 def test_directory_map_is_local_until_the_visitor_asks(recorded, demo_server):
     page, requests, tiles = recorded
-    with page.expect_response(re.compile(r"europe-50m\.json$")) as outline_info:
+    with page.expect_response(re.compile(r"europe-110m\.json$")) as outline_info:
         page.goto(f"{demo_server.url}/en/centres/?country=FI")
     outline = outline_info.value
     assert outline.status == 200
@@ -80,6 +80,10 @@ def test_directory_map_is_local_until_the_visitor_asks(recorded, demo_server):
     assert page.locator(".leaflet-tile-pane img").count() == 0
     assert "Natural Earth" in page.locator(".leaflet-control-attribution").inner_text()
     assert page.locator(".directory-list li").count() == 3  # the list stays
+    # Three Finnish centres: the map is zoomed in, so the 1:50m outline
+    # replaces the light one.
+    page.locator(".directory-map[data-outline-detail=shown]").wait_for()
+    assert [url for url in requests if url.endswith("europe-50m.json")]
     page.wait_for_load_state("networkidle")
     assert outside(requests, demo_server) == []
     assert tiles == []
@@ -114,6 +118,16 @@ def test_directory_map_is_local_until_the_visitor_asks(recorded, demo_server):
     page.wait_for_load_state("networkidle")
     assert page.get_by_role("button", name=BUTTON).is_visible()
     assert outside(requests, demo_server) == []
+
+
+def test_the_whole_of_europe_opens_on_the_light_outline(recorded, demo_server):
+    page, requests, _tiles = recorded
+    page.goto(f"{demo_server.url}/en/centres/")
+    page.locator(".directory-map[data-outline=shown]").wait_for()
+    page.wait_for_load_state("networkidle")
+    outlines = [url.rsplit("/", 1)[1] for url in requests if "world-atlas" in url]
+    assert outlines == ["europe-110m.json"]
+    assert page.locator(".leaflet-outline-pane svg path").count() > 100
 
 
 def test_centre_map_is_local_until_the_visitor_asks(recorded, demo_server):

@@ -139,4 +139,11 @@ def test_an_editor_places_an_arrow_by_clicking_the_panorama(browser, demo_server
     assert draft.scenes[0].value["links"][0]["yaw"] == -90
     # The live tour is unchanged until the draft is published.
     assert tour.scenes[0].value["links"][0]["yaw"] == 60
+    # The preview panel shows the draft tour, with its text version.
+    page.locator("[data-side-panel-toggle='preview']").click()
+    frame = page.frame_locator("#w-preview-iframe")
+    assert (
+        frame.locator("h1").first.inner_text(timeout=20000).startswith("Virtual tour")
+    )
+    assert frame.locator(".tour-scene").count() == 5
     context.close()
