@@ -422,9 +422,11 @@
     });
   }
 
-  /* The map libraries load after the page has loaded: the text, the list and
-     the search form are shown and usable first, whatever the connection. The
-     box takes its place at once, so nothing moves when the map arrives. */
+  /* The map libraries load after the page has loaded, and once the map is
+     within half a screen of the visible part: the text, the list and the
+     search form are shown and usable first, whatever the connection, and a
+     visitor who never scrolls to the map never downloads it. The box takes
+     its place at once, so nothing moves when the map arrives. */
   function withLibraries(el, fn) {
     var urls = (el.dataset.libraries || "").split(" ").filter(Boolean);
     if (!window.fetch) return;
@@ -437,7 +439,16 @@
       script.onerror = function () { el.hidden = true; };
       document.head.appendChild(script);
     }
-    function start() { if (window.L) fn(); else next(); }
+    function load() { if (window.L) fn(); else next(); }
+    function start() {
+      if (!window.IntersectionObserver) return load();
+      var observer = new IntersectionObserver(function (entries) {
+        if (!entries.some(function (entry) { return entry.isIntersecting; })) return;
+        observer.disconnect();
+        load();
+      }, { rootMargin: "50% 0px" });
+      observer.observe(el);
+    }
     if (document.readyState === "complete") start();
     else window.addEventListener("load", start);
   }

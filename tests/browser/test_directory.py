@@ -28,6 +28,7 @@ def test_map_shows_the_filtered_centres(offline_page, demo_server):
     page = offline_page
     with page.expect_response(re.compile(r"/geojson/")) as response_info:
         page.goto(f"{demo_server.url}/en/centres/?country=FI")
+        page.locator(".directory-map").scroll_into_view_if_needed()
     response = response_info.value
     assert response.headers["content-type"] == "application/geo+json"
     assert len(response.json()["features"]) == 3

@@ -65,6 +65,7 @@ def test_directory_map_is_local_until_the_visitor_asks(recorded, demo_server):
     page, requests, tiles = recorded
     with page.expect_response(re.compile(r"europe-110m\.json$")) as outline_info:
         page.goto(f"{demo_server.url}/en/centres/?country=FI")
+        page.locator(".directory-map").scroll_into_view_if_needed()
     outline = outline_info.value
     assert outline.status == 200
     assert outline.headers["content-type"].startswith("application/json")
@@ -114,6 +115,7 @@ def test_directory_map_is_local_until_the_visitor_asks(recorded, demo_server):
     requests.clear()
     tiles.clear()
     page.reload()
+    page.locator(".directory-map").scroll_into_view_if_needed()
     page.locator(".directory-map[data-outline=shown]").wait_for()
     page.wait_for_load_state("networkidle")
     assert page.get_by_role("button", name=BUTTON).is_visible()
@@ -123,11 +125,28 @@ def test_directory_map_is_local_until_the_visitor_asks(recorded, demo_server):
 def test_the_whole_of_europe_opens_on_the_light_outline(recorded, demo_server):
     page, requests, _tiles = recorded
     page.goto(f"{demo_server.url}/en/centres/")
+    page.locator(".directory-map").scroll_into_view_if_needed()
     page.locator(".directory-map[data-outline=shown]").wait_for()
     page.wait_for_load_state("networkidle")
     outlines = [url.rsplit("/", 1)[1] for url in requests if "world-atlas" in url]
     assert outlines == ["europe-110m.json"]
     assert page.locator(".leaflet-outline-pane svg path").count() > 100
+
+
+def test_on_a_phone_the_map_loads_when_the_visitor_reaches_it(browser, demo_server):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{demo_server.url}/en/centres/")
+    page.wait_for_load_state("networkidle")
+    # Below the search form: its box is there, its libraries are not yet.
+    assert page.locator(".directory-map").is_visible()
+    assert not [url for url in requests if "leaflet" in url and url.endswith(".js")]
+    page.locator(".directory-map").scroll_into_view_if_needed()
+    page.locator(".directory-map[data-outline=shown]").wait_for()
+    assert [url for url in requests if url.endswith("leaflet.js")]
+    context.close()
 
 
 def test_centre_map_is_local_until_the_visitor_asks(recorded, demo_server):
@@ -137,6 +156,7 @@ def test_centre_map_is_local_until_the_visitor_asks(recorded, demo_server):
     page.locator(".directory-list h3 a", has_text="Ohjaamo Helsinki").click()
     page.wait_for_url("**/en/centres/ohjaamo-helsinki*/")
     box = page.locator(".centre-map")
+    box.scroll_into_view_if_needed()
     page.locator(".centre-map[data-outline=shown]").wait_for()
     assert box.get_attribute("aria-label") == "Map showing where Ohjaamo Helsinki is"
     assert page.locator(".leaflet-outline-pane svg path").count() > 100
