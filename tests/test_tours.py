@@ -330,3 +330,27 @@ def test_external_tour_hosts_feed_the_frame_policy(settings):
 def test_tour_page_types_sit_below_centres_and_the_directory():
     assert VirtualTourPage.parent_page_types == ["directory.CentrePage"]
     assert VirtualTourIndexPage.parent_page_types == ["directory.DirectoryPage"]
+
+
+def test_a_video_point_plays_the_video_of_the_visitor_language_with_its_transcript():
+    page = tour(PARIS_EN)
+    data = page.scenes.raw_data
+    point = data[0]["value"]["points"][0]
+    point["value"]["kind"] = "video"
+    point["value"]["title"] = "A guided walk (video)"
+    page.scenes = data
+    page.save_revision().publish()
+    html = soup(PARIS_EN)
+    video = html.select_one("#point-reception-1 video")
+    assert video["preload"] == "none" and video["lang"] == "en"
+    assert html.select_one("#point-reception-1 .tour-point__text").get_text(strip=True)
+    ld = [
+        json.loads(s.string) for s in html.select("script[type='application/ld+json']")
+    ]
+    media = next(
+        item
+        for block in ld
+        for item in (block if isinstance(block, list) else [block])
+        if item.get("@type") == "WebPage"
+    )["associatedMedia"]
+    assert "VideoObject" in {m["@type"] for m in media}
