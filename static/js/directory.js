@@ -238,12 +238,24 @@
             first = false;
             if (bounds.length) map.fitBounds(bounds, { padding: [20, 20], maxZoom: 12, animate: false });
             else map.setView([50, 10], 4, { animate: false });
-            map.on("moveend", debounce(function () { load(true); }, 300));
+            map.on("moveend", debounce(function () {
+              // An open popup pans the map into view: redrawing the marks
+              // then would close it under the visitor's eyes. Wait for it.
+              if (popupOpen) stale = true;
+              else load(true);
+            }, 300));
           }
         })
         .catch(function () { /* the list above still works */ });
     }
 
+    var popupOpen = false;
+    var stale = false;
+    map.on("popupopen", function () { popupOpen = true; });
+    map.on("popupclose", function () {
+      popupOpen = false;
+      if (stale) { stale = false; load(true); }
+    });
     map.setView([50, 10], 4);
     load(false);
   }

@@ -139,10 +139,11 @@
         if (!target) return;
         if (target.dataset.scene) return viewer.loadScene(target.dataset.scene);
         var action = target.dataset.action;
-        if (action === "left") viewer.setYaw(viewer.getYaw() - 30, !reducedMotion() && 400);
-        if (action === "right") viewer.setYaw(viewer.getYaw() + 30, !reducedMotion() && 400);
-        if (action === "in") viewer.setHfov(viewer.getHfov() - 15, !reducedMotion() && 300);
-        if (action === "out") viewer.setHfov(viewer.getHfov() + 15, !reducedMotion() && 300);
+        // Instant steps: nothing glides, and quick presses add up exactly.
+        if (action === "left") viewer.setYaw(viewer.getYaw() - 30, false);
+        if (action === "right") viewer.setYaw(viewer.getYaw() + 30, false);
+        if (action === "in") viewer.setHfov(viewer.getHfov() - 15, false);
+        if (action === "out") viewer.setHfov(viewer.getHfov() + 15, false);
         if (action === "fullscreen") viewer.toggleFullscreen();
       });
       box.tabIndex = 0;

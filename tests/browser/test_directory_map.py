@@ -176,3 +176,35 @@ def test_centre_map_is_local_until_the_visitor_asks(recorded, demo_server):
     assert page.locator(".map-detail [role=status]").inner_text() == (
         "Detailed map from OpenStreetMap shown."
     )
+
+
+# The first pixel of a centre-with-a-tour mark (#07365f) on the markers' canvas.
+DARK_MARK = """() => {
+  const canvas = document.querySelector('.leaflet-overlay-pane canvas');
+  const box = canvas.getBoundingClientRect();
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  const scale = canvas.width / box.width;
+  for (let y = 0; y < canvas.height; y += 2) for (let x = 0; x < canvas.width; x += 2) {
+    const i = (y * canvas.width + x) * 4;
+    if (data[i] === 7 && data[i + 1] === 54 && data[i + 2] === 95 && data[i + 3] > 200)
+      return [box.left + x / scale, box.top + y / scale];
+  }
+  return null;
+}"""
+
+
+def test_on_a_phone_a_popup_stays_open_while_the_map_makes_room(browser, demo_server):
+    context = browser.new_context(viewport={"width": 375, "height": 800})
+    page = context.new_page()
+    page.goto(f"{demo_server.url}/en/centres/?tour=on")
+    page.locator(".directory-map").scroll_into_view_if_needed()
+    page.locator(".directory-map[data-outline=shown]").wait_for()
+    x, y = page.wait_for_function(DARK_MARK).json_value()
+    page.mouse.click(x + 3, y + 3)
+    popup = page.locator(".leaflet-popup")
+    popup.wait_for()
+    # The popup pans the map; the marks are not redrawn under it.
+    page.wait_for_timeout(2000)
+    assert popup.count() == 1
+    assert "360° virtual tour" in popup.inner_text()
+    context.close()
