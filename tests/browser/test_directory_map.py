@@ -181,6 +181,7 @@ def test_centre_map_is_local_until_the_visitor_asks(recorded, demo_server):
 # The first pixel of a centre-with-a-tour mark (#07365f) on the markers' canvas.
 DARK_MARK = """() => {
   const canvas = document.querySelector('.leaflet-overlay-pane canvas');
+  if (!canvas || !canvas.width) return null;  // the map is still loading
   const box = canvas.getBoundingClientRect();
   const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
   const scale = canvas.width / box.width;
