@@ -17,8 +17,10 @@ language switcher) and, on move/unpublish/delete, of its descendants (their URLs
 changed or they went away).
 
 Snippets, settings, images, documents, sites and locales can show on every page:
-changing one starts a new generation of keys (everything is fetched afresh). So
-does a privacy change (portal.privacy).
+changing one starts a new generation (what was stored before is not served
+again: everything is rendered afresh). So does a privacy change
+(portal.privacy). A hit reads the entry, the generation and the navigation
+version together: one round trip to Redis.
 
 A Content-Security-Policy nonce is never replayed: the stored body keeps the
 nonce it was rendered with, and each hit swaps it for a fresh one in the body
@@ -26,12 +28,14 @@ and the header. Enabled by PORTAL_PAGE_CACHE_TIMEOUT (seconds, 0 = off).
 """
 
 import base64
+import functools
 import hashlib
 import os
 
 from django.apps import AppConfig
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db.models.signals import post_save, pre_delete
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -57,19 +61,49 @@ def timeout():
 GENERATION_KEY = "portal:pc-generation"
 
 
-def request_key(request):
-    """The key of this request's page, or None when no site answers it. Keyed
-    by the Wagtail site the host matches, not by the Host header: variants of a
-    host (another port, a trailing dot, upper case) share one entry."""
+def request_key(request, site_id):
+    """The key of this request's page on the Wagtail site the host matches
+    (not the Host header itself: variants of a host, another port, a
+    trailing dot, upper case, share one entry)."""
+    raw = f"{request.scheme}:{site_id}:{request.path}"
+    return "portal:pc3:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def lookup(request):
+    """(key, generation, entry or None) for this request, or None when no
+    site answers it. The entry, the generation and the navigation version
+    (which the site matching depends on) come in one read of the shared
+    cache: one round trip to Redis on a hit. An entry stored under an older
+    generation is not served."""
     from portal import navigation
 
     request.get_host()  # a host outside ALLOWED_HOSTS is refused (400)
-    site = navigation.site_for_request(request)
-    if site is None:
+    store = page_cache()
+    # The navigation version can join the read when both live in one cache.
+    shared = getattr(settings, "PORTAL_PAGE_CACHE_ALIAS", "default") == "default"
+    guess = navigation.last_seen_version() if shared else None
+    site_id = navigation.site_id_for_request(request, guess)
+    key = request_key(request, site_id) if site_id is not None else None
+    wanted = [GENERATION_KEY] + ([key] if key else [])
+    if guess is not None:
+        wanted.append(navigation.VERSION_KEY)
+    values = store.get_many(wanted)
+    if guess is not None and values.get(navigation.VERSION_KEY) != guess:
+        # The sites may have changed since this process last looked.
+        fresh = navigation.site_id_for_request(
+            request, values.get(navigation.VERSION_KEY)
+        )
+        if fresh != site_id:
+            site_id = fresh
+            key = request_key(request, site_id) if site_id is not None else None
+            values[key] = store.get(key) if key else None
+    if key is None:
         return None
-    generation = page_cache().get(GENERATION_KEY, 0)
-    raw = f"{generation}:{request.scheme}:{site.pk}:{request.path}"
-    return "portal:pc:" + hashlib.sha256(raw.encode()).hexdigest()
+    generation = values.get(GENERATION_KEY, 0)
+    entry = values.get(key)
+    if entry is not None and entry.get("generation") != generation:
+        entry = None
+    return key, generation, entry
 
 
 def index_key(page_id):
@@ -113,18 +147,24 @@ def _is_storable(request, response):
     return page
 
 
-def _store(request, response, page, key, seconds):
+def _store(request, response, page, key, generation, seconds):
     headers = [
         (name, value)
         for name, value in response.items()
         if name.lower() not in SKIPPED_HEADERS
     ]
     nonce = getattr(request, "_csp_nonce", None)
+    content = response.content
+    # The body split where its nonce stands, so that a hit only joins the
+    # parts around a fresh one.
+    parts = (
+        content.split(nonce.encode()) if isinstance(nonce, str) and nonce else [content]
+    )
     entry = {
         "status": response.status_code,
         "headers": headers,
-        "content": response.content,
-        "nonce": nonce if isinstance(nonce, str) else None,
+        "parts": parts,
+        "generation": generation,
     }
     store = page_cache()
     store.set(key, entry, seconds)
@@ -133,29 +173,45 @@ def _store(request, response, page, key, seconds):
         store.set(index_key(page.pk), [*listed, key], seconds)
 
 
+NONCE_MARK = "portal-nonce-mark"
+
+
+@functools.cache
+def _policy_parts():
+    """The Content-Security-Policy header for a replayed page, built once per
+    process (it depends on settings only) and split where the nonce goes."""
+    from csp.utils import build_policy
+
+    return tuple(build_policy(nonce=NONCE_MARK).split(NONCE_MARK))
+
+
+def _forget_policy(setting, **kwargs):
+    if setting.startswith("CONTENT_SECURITY_POLICY"):
+        _policy_parts.cache_clear()
+
+
+setting_changed.connect(_forget_policy, dispatch_uid="portal_page_cache_policy")
+
+
 def _replay(request, entry):
-    content = entry["content"]
-    response = HttpResponse(status=entry["status"])
-    for name, value in entry["headers"]:
-        response[name] = value
-    old_nonce = entry.get("nonce")
-    if old_nonce:
-        new_nonce = base64.b64encode(os.urandom(16)).decode("ascii")
-        content = content.replace(old_nonce.encode(), new_nonce.encode())
-        from csp.utils import build_policy
-
-        response["Content-Security-Policy"] = build_policy(nonce=new_nonce)
+    parts = entry["parts"]
+    if len(parts) > 1:
+        nonce = base64.b64encode(os.urandom(16)).decode("ascii")
+        content = nonce.encode().join(parts)
     else:
-        from csp.utils import build_policy
-
-        policy = build_policy()
-        if policy:
-            response["Content-Security-Policy"] = policy
-    response.content = b"" if request.method == "HEAD" else content
+        nonce, content = None, parts[0]
+    headers = dict(entry["headers"])
+    policy = _policy_parts()
+    if len(policy) > 1:
+        nonce = nonce or base64.b64encode(os.urandom(16)).decode("ascii")
+        headers["Content-Security-Policy"] = nonce.join(policy)
+    elif policy[0]:
+        headers["Content-Security-Policy"] = policy[0]
+    headers[HIT_HEADER] = "hit"
     if request.method == "HEAD":
-        response["Content-Length"] = str(len(content))
-    response[HIT_HEADER] = "hit"
-    return response
+        headers["Content-Length"] = str(len(content))
+        content = b""
+    return HttpResponse(content, status=entry["status"], headers=headers)
 
 
 class PageCacheMiddleware:
@@ -169,10 +225,10 @@ class PageCacheMiddleware:
         if not can_serve_from_cache(request):
             return self._private_if_personal(request, self.get_response(request))
 
-        key = request_key(request)
-        if key is None:
+        found = lookup(request)
+        if found is None:
             return self.get_response(request)
-        entry = page_cache().get(key)
+        key, generation, entry = found
         if entry is not None:
             return _replay(request, entry)
 
@@ -191,7 +247,7 @@ class PageCacheMiddleware:
         if shared:
             patch_cache_control(response, s_maxage=shared)
         patch_vary_headers(response, ("Cookie",))
-        _store(request, response, page, key, seconds)
+        _store(request, response, page, key, generation, seconds)
         response[HIT_HEADER] = "miss"
         return response
 
@@ -257,7 +313,8 @@ def purge_page(page, descendants=False):
 
 def purge_everything():
     """Shown on every page (navigation, settings, partners, images, documents):
-    start a new generation of keys; the old entries expire on their own."""
+    start a new generation; older entries are not served and expire on their
+    own (or are overwritten)."""
     if not timeout():
         return
     store = page_cache()

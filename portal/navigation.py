@@ -51,16 +51,26 @@ def _remember(key, data):
     _local[key] = data
 
 
-def _version():
-    version = cache.get(VERSION_KEY)
+_seen = [None]  # the version this process read last
+
+
+def last_seen_version():
+    return _seen[0]
+
+
+def _version(known=None):
+    """The current version; `known` when the caller has just read it (the
+    page cache reads it together with a page, in one round trip)."""
+    version = known if known is not None else cache.get(VERSION_KEY)
     if version is None:
         # After a flush, start from a number no process has used (the clock in
         # microseconds), so no copy kept in memory can match the new keys.
         cache.add(VERSION_KEY, time.time_ns() // 1000, None)
         version = cache.get(VERSION_KEY)
-    return (
-        version if version is not None else time.time_ns()
-    )  # a cache that keeps nothing
+    if version is None:  # a cache that keeps nothing
+        return time.time_ns()
+    _seen[0] = version
+    return version
 
 
 def bump_version(**kwargs):
@@ -184,11 +194,11 @@ def menu_translation_keys():
 SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
 
 
-def _site_rows():
+def _site_rows(version=None):
     def build():
         return tuple(Site.objects.order_by("pk").values_list(*SITE_FIELDS))
 
-    return _cached("sites", build)
+    return _cached("sites", build, version)
 
 
 def _match_site(rows, hostname, port):
@@ -216,17 +226,29 @@ def _match_site(rows, hostname, port):
     return None
 
 
-def site_for_request(request):
-    """A fresh Site object for the request, matched as Wagtail matches it
-    (Site.find_for_request) but against the list of sites kept here: no query,
-    and nothing kept per Host header, whatever hosts visitors send."""
+def _site_row(request, version=None):
     hostname = split_domain_port(request._get_raw_host())[0]
     try:
         port = int(request.get_port())
     except (TypeError, ValueError):
         port = None
-    row = _match_site(_site_rows(), hostname, port)
+    return _match_site(_site_rows(version), hostname, port)
+
+
+def site_for_request(request):
+    """A fresh Site object for the request, matched as Wagtail matches it
+    (Site.find_for_request) but against the list of sites kept here: no query,
+    and nothing kept per Host header, whatever hosts visitors send."""
+    row = _site_row(request)
     return Site(**dict(zip(SITE_FIELDS, row, strict=True))) if row else None
+
+
+def site_id_for_request(request, version=None):
+    """The id of the site site_for_request() would give, or None (the page
+    cache's key: no Site object built on a cache hit). `version`: the
+    current version when the caller has read it."""
+    row = _site_row(request, version)
+    return row[0] if row else None
 
 
 def site_key(request):
@@ -298,8 +320,8 @@ def chrome(request):
     return data
 
 
-def _cached(key, build):
-    key = f"portal:{_version()}:{key}"
+def _cached(key, build, version=None):
+    key = f"portal:{_version(version)}:{key}"
     data = _read(key)
     if data is None:
         data = build()
