@@ -8,7 +8,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= portal.settings.dev
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format messages compilemessages demo bench bench-search bench-directory bench-tour clean
+.PHONY: help run test test-topology lint format messages compilemessages demo bench bench-search bench-directory bench-tour clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -77,3 +77,7 @@ bench-directory: $(VENV)/.installed-dev ## Directory search/filter/autocomplete 
 
 bench-tour: $(VENV)/.installed-dev ## Virtual tour: bytes before and after the start, panorama sizes
 	$(PY) tests/perf/bench_tour.py
+
+test-topology: $(VENV)/.installed-dev ## nginx + two app servers + worker + Redis + S3 stand-in (DATABASE_URL=postgres://...)
+	@case "$$DATABASE_URL" in postgres*) ;; *) echo "DATABASE_URL must be a PostgreSQL URL"; exit 2;; esac
+	PORTAL_TOPOLOGY=1 DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) -m pytest -p no:cacheprovider -s tests/topology $(PYTEST_ARGS)

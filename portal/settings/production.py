@@ -64,7 +64,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "portal.redis_cache.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "keepinpact"),
             "TIMEOUT": 600,
@@ -108,6 +108,22 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     # Documents keep going through Wagtail's serve view (privacy respected).
     WAGTAILDOCS_SERVE_METHOD = "serve_view"
+    # A custom domain that is the site's own host (nginx passes /media/ to the
+    # bucket) keeps image URLs on the site, so the CSP needs no other origin;
+    # it is served over the scheme the site uses.
+    AWS_S3_URL_PROTOCOL = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")
+elif env_flag("DJANGO_SENDFILE_NGINX", False):
+    # Behind deploy/nginx/keepinpact.conf: Wagtail's serve view checks a
+    # document's privacy and answers X-Accel-Redirect; nginx sends the bytes
+    # from an internal location (Range requests and slow clients included)
+    # and never serves /media/documents/ to a direct request.
+    SENDFILE_BACKEND = "django_sendfile.backends.nginx"
+    SENDFILE_ROOT = str(MEDIA_ROOT)
+    SENDFILE_URL = MEDIA_URL.rstrip("/")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("axes.middleware.AxesMiddleware"),
+        "portal.sendfile.XAccelRedirectMiddleware",
+    )
 
 # --- Search: Elasticsearch / OpenSearch when a URL is given -----------------------
 _search_urls = env_list("WAGTAILSEARCH_URLS") or env_list("ELASTICSEARCH_URL")
