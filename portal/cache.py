@@ -208,8 +208,8 @@ def _replay(request, entry):
     elif policy[0]:
         headers["Content-Security-Policy"] = policy[0]
     headers[HIT_HEADER] = "hit"
+    headers["Content-Length"] = str(len(content))
     if request.method == "HEAD":
-        headers["Content-Length"] = str(len(content))
         content = b""
     return HttpResponse(content, status=entry["status"], headers=headers)
 
@@ -225,7 +225,8 @@ class PageCacheMiddleware:
         if not can_serve_from_cache(request):
             return self._private_if_personal(request, self.get_response(request))
 
-        found = lookup(request)
+        # PageCacheApplication may have looked already (and missed).
+        found = request.META.pop(LOOKUP_KEY, None) or lookup(request)
         if found is None:
             return self.get_response(request)
         key, generation, entry = found
@@ -264,6 +265,70 @@ class PageCacheMiddleware:
         if personal:
             patch_cache_control(response, private=True, no_cache=True)
         return response
+
+
+LOOKUP_KEY = "portal.page_cache.lookup"
+
+
+class PageCacheApplication:
+    """The WSGI application in front of Django's: a hit is answered from the
+    request's environ, before Django's request handling, signals and
+    middleware (an anonymous hit then costs little more than a static file).
+    Everything else, misses included, goes to Django, where
+    PageCacheMiddleware renders and stores as before (it reuses the lookup
+    made here). A hit gets what SecurityMiddleware, the one middleware in
+    front of the page cache, adds to every response (a test keeps that
+    order)."""
+
+    def __init__(self, application):
+        from django.middleware.security import SecurityMiddleware
+
+        self.application = application
+        self.security = SecurityMiddleware(lambda request: None)
+
+    def __call__(self, environ, start_response):
+        response = self.hit_response(environ)
+        if response is None:
+            return self.application(environ, start_response)
+        start_response(
+            f"{response.status_code} {response.reason_phrase}", list(response.items())
+        )
+        return [response.content]
+
+    def hit_response(self, environ):
+        """The cached response for this request, or None."""
+        from django.core.exceptions import DisallowedHost
+        from django.core.handlers.wsgi import WSGIRequest
+
+        if (
+            not timeout()
+            or environ.get("REQUEST_METHOD") not in ("GET", "HEAD")
+            or environ.get("QUERY_STRING")
+            or environ.get("PATH_INFO", "").startswith(_not_pages())
+            or f"{settings.SESSION_COOKIE_NAME}=" in environ.get("HTTP_COOKIE", "")
+        ):
+            return None
+        request = WSGIRequest(environ)
+        if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+            return None  # Django redirects it
+        try:
+            found = lookup(request)
+        except DisallowedHost:
+            return None  # Django answers 400
+        if found is None or found[2] is None:
+            environ[LOOKUP_KEY] = found
+            return None
+        return self.security.process_response(request, _replay(request, found[2]))
+
+
+@functools.cache
+def _not_pages():
+    """Path prefixes that are never pages: no cache read for them."""
+    return tuple(
+        prefix
+        for prefix in (settings.STATIC_URL, settings.MEDIA_URL, "/admin/")
+        if prefix and prefix.startswith("/")
+    )
 
 
 # --- Invalidation ----------------------------------------------------------------

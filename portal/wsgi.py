@@ -4,4 +4,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.production")
 
-application = get_wsgi_application()
+from portal.cache import PageCacheApplication  # noqa: E402 (settings first)
+
+# Anonymous page-cache hits are answered before Django's request handling.
+application = PageCacheApplication(get_wsgi_application())

@@ -29,6 +29,27 @@ def page_cache_on():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _hits_before_django(client):
+    """As under gunicorn (portal.wsgi), each request meets the page cache's
+    WSGI application first: hits are answered there, before Django."""
+    from django.core.handlers.wsgi import WSGIRequest
+
+    from portal.cache import PageCacheApplication
+
+    inner = client.handler
+    front = PageCacheApplication(None)
+
+    def handler(environ):
+        response = front.hit_response(environ)
+        if response is None:
+            return inner(environ)
+        response.wsgi_request = WSGIRequest(environ)
+        return response
+
+    client.handler = handler
+
+
 @pytest.fixture
 def tree(home):
     """A listing page with a child, both live, below the English home page."""
@@ -314,3 +335,64 @@ def test_backends_chosen_from_the_environment_can_be_imported():
     import_string("storages.backends.s3.S3Storage")
     import_string("wagtail.search.backends.elasticsearch9.SearchBackend")
     import_string("wagtail.contrib.frontend_cache.backends.HTTPBackend")
+
+
+def test_the_wsgi_application_answers_hits_before_django(tree):
+    """portal.wsgi under gunicorn: a hit never reaches Django's handler (no
+    request_started signal, no middleware), yet carries what
+    SecurityMiddleware, the only middleware before the page cache, adds."""
+    from django.conf import settings
+    from django.core.signals import request_started
+    from django.test import Client
+
+    from portal.wsgi import application
+
+    assert settings.MIDDLEWARE[:3] == [
+        "django.middleware.security.SecurityMiddleware",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+        "portal.cache.PageCacheMiddleware",
+    ]
+    _, child = tree
+    path = child.url
+    assert Client().get(path)[HIT_HEADER] == "miss"
+
+    def call(method="GET", **extra):
+        environ = RequestFactory().generic(method, path, **extra).environ
+        started = []
+
+        def mark(**kwargs):
+            started.append(kwargs)
+
+        request_started.connect(mark, weak=False)
+        answer = {}
+
+        def start_response(status, headers):
+            answer.update(status=status, headers=dict(headers))
+
+        try:
+            body = b"".join(application(environ, start_response))
+        finally:
+            request_started.disconnect(mark)
+        return answer["status"], answer["headers"], body, bool(started)
+
+    with override_settings(SECURE_CONTENT_TYPE_NOSNIFF=True):
+        status, headers, body, reached_django = call()
+    assert status == "200 OK" and not reached_django
+    assert headers[HIT_HEADER] == "hit"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert int(headers["Content-Length"]) == len(body)
+    nonce = re.search(r"'nonce-([^']+)'", headers["Content-Security-Policy"]).group(1)
+    assert f'nonce="{nonce}"' in body.decode()
+    assert "Cached child" in body.decode()
+
+    status, headers, body, reached_django = call("HEAD")
+    assert status == "200 OK" and body == b"" and not reached_django
+    assert int(headers["Content-Length"]) > 0
+
+    # A visitor with a session, or with a query string, goes to Django.
+    for extra in ({"HTTP_COOKIE": "sessionid=abc"}, {"QUERY_STRING": "a=1"}):
+        assert call(**extra)[3]
+    # A host outside ALLOWED_HOSTS is Django's to refuse.
+    with override_settings(ALLOWED_HOSTS=["testserver"]):
+        status, _headers, _body, reached_django = call(HTTP_HOST="evil.example")
+    assert status.startswith("400") and reached_django
