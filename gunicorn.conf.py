@@ -1,10 +1,13 @@
 """gunicorn settings read automatically when gunicorn starts in this folder
 (`gunicorn portal.wsgi:application`); command-line options override them.
 
-Each worker, once the site is loaded, moves everything loaded so far out of
-the garbage collector's reach (gc.freeze) and collects less often: a page view
-allocates many short-lived objects, and full collections over the ~120 MB of
-Django and Wagtail caused the slowest responses. glibc's malloc is limited to
+The master loads the site (preload_app) and moves everything loaded so far
+out of the garbage collector's reach (gc.freeze) before forking the workers:
+they share those pages, which no collection then touches (a collection writes
+to every object it visits, which would copy the shared pages into each
+worker). Workers collect less often: a page view allocates many short-lived
+objects, and full collections over the ~120 MB of Django and Wagtail caused
+the slowest responses. glibc's malloc is limited to
 two arenas, so threads do not each grow a heap of their own, and what is freed
 goes back to the system every few hundred requests."""
 
@@ -23,7 +26,22 @@ worker_class = "gthread"
 # benchmark measured half the throughput in such runs). Behind a reverse proxy
 # (nginx opens a connection per request by default) nothing changes.
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "0"))
+# nginx waits as long (deploy/nginx/keepinpact.conf: proxy_read_timeout) and a
+# reload (HUP) lets old workers finish what they hold for as long.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = timeout
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
+# The site (Django, Wagtail, every app, translations, templates) is loaded
+# once in the master and shared by the forked workers, which then each add
+# only what they change. HUP then reloads the configuration and the workers
+# but not the code: deploy new code with a restart of one app server at a
+# time (nginx sends requests to the other meanwhile).
+preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() in (
+    "1",
+    "true",
+    "yes",
+    "on",
+)
 max_requests_jitter = max_requests // 10
 
 M_ARENA_MAX = -8  # from glibc's malloc.h
@@ -50,10 +68,45 @@ def post_request(worker, req, environ, resp):
         _glibc[0].malloc_trim(0)
 
 
-def post_worker_init(worker):
+def _load_and_freeze():
+    """Load every URL module (and so every view), each language's
+    translations and the site's templates, then move all of it out of the
+    garbage collector's reach."""
+    from django.conf import settings
     from django.urls import get_resolver
+    from django.utils import translation
 
-    get_resolver().url_patterns  # load every URL module before freezing  # noqa: B018
+    get_resolver().url_patterns  # noqa: B018
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            translation.gettext("Home")
+    _compile_templates()
     gc.collect()
     gc.freeze()
+
+
+def _compile_templates():
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.template import TemplateDoesNotExist, TemplateSyntaxError
+    from django.template.loader import get_template
+
+    for folder in settings.TEMPLATES[0]["DIRS"]:
+        for path in Path(folder).rglob("*.html"):
+            with contextlib.suppress(TemplateDoesNotExist, TemplateSyntaxError):
+                get_template(str(path.relative_to(folder)))
+
+
+def when_ready(server):
+    """With preload_app, in the master before the workers are forked: they
+    share what it loaded (copy-on-write) instead of each loading a copy. No
+    database connection is opened here (none would survive the fork)."""
+    if server.cfg.preload_app:
+        _load_and_freeze()
+
+
+def post_worker_init(worker):
+    if not worker.cfg.preload_app:
+        _load_and_freeze()
     gc.set_threshold(20_000, 20, 20)

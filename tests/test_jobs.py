@@ -42,7 +42,9 @@ def test_a_failed_job_shows_its_reason_and_runs_again(editor_client, monkeypatch
     page = editor_client.get(reverse("portal_jobs:index"))
     html = page.content.decode()
     assert page.status_code == 200
-    assert "Read a document&#x27;s text for the search: <strong>Jobs plan</strong>" in html
+    assert (
+        "Read a document&#x27;s text for the search: <strong>Jobs plan</strong>" in html
+    )
     assert "OSError: the media disk is not mounted" in html
     assert "1 failed" in html
 

@@ -70,9 +70,16 @@ def drop_database(url, name):
 class Stack:
     def __init__(self, database_url, workdir):
         self.admin_database_url = database_url
+        self.postgres = database_url.startswith("postgres")
         self.db_name = f"portal_topology_{os.getpid()}"
-        self.database_url = database_url_for(database_url, self.db_name)
+        # PostgreSQL: a database of its own; SQLite (the benchmark): the file.
+        self.database_url = (
+            database_url_for(database_url, self.db_name)
+            if self.postgres
+            else database_url
+        )
         self.workdir = Path(workdir)
+        self.media_root = self.workdir / "media"
         self.processes = {}
         self.logs = {}
         self.ports = {
@@ -108,6 +115,14 @@ class Stack:
                 os.killpg(process.pid, signal.SIGKILL)
             process.wait(10)
 
+    def app_access_log(self):
+        """Every request the app servers answered, as gunicorn logged them."""
+        return "".join(
+            (self.workdir / f"{name}-access.log").read_text(errors="replace")
+            for name in ("app_a", "app_b")
+            if (self.workdir / f"{name}-access.log").exists()
+        )
+
     def log_tail(self, name, lines=40):
         path = self.workdir / f"{name}.log"
         if not path.exists():
@@ -116,8 +131,9 @@ class Stack:
 
     # --- shared services ---------------------------------------------------------
 
-    def start_services(self):
-        recreate_database(self.admin_database_url, self.db_name)
+    def start_services(self, s3=True):
+        if self.postgres:
+            recreate_database(self.admin_database_url, self.db_name)
         redis = shutil.which("redis-server") or "/usr/bin/redis-server"
         self.spawn(
             "redis",
@@ -133,11 +149,15 @@ class Stack:
                 "no",
             ],
         )
+        wait_for(lambda: self.redis("PING") == "+PONG", "redis-server")
+        if s3:
+            self.start_s3()
+
+    def start_s3(self):
         self.spawn(
             "s3",
             [str(BIN / "moto_server"), "-H", "127.0.0.1", "-p", str(self.ports["s3"])],
         )
-        wait_for(lambda: self.redis("PING") == "+PONG", "redis-server")
         wait_for(
             lambda: requests.get(self.s3_url(), timeout=2).status_code < 500, "moto"
         )
@@ -186,7 +206,7 @@ class Stack:
             DATABASE_URL=self.database_url,
             REDIS_URL=f"redis://127.0.0.1:{self.ports['redis']}/0",
             PORTAL_TRUSTED_PROXY_COUNT="1",
-            MEDIA_ROOT=str(self.workdir / "media"),
+            MEDIA_ROOT=str(self.media_root),
             PORTAL_CACHE_DIR=str(self.workdir / "cache"),
             WEB_CONCURRENCY="2",
             GUNICORN_THREADS="4",
@@ -246,6 +266,8 @@ class Stack:
                     "portal.wsgi:application",
                     "--pid",
                     str(self.workdir / f"{name}.pid"),
+                    "--access-logfile",
+                    str(self.workdir / f"{name}-access.log"),
                 ],
                 env=app_env,
             )
@@ -274,7 +296,8 @@ class Stack:
             self.stop_process(name)
         for log in self.logs.values():
             log.close()
-        drop_database(self.admin_database_url, self.db_name)
+        if self.postgres:
+            drop_database(self.admin_database_url, self.db_name)
 
     # --- nginx -------------------------------------------------------------------
 
@@ -292,7 +315,7 @@ class Stack:
         )
         replacements = [
             ("/srv/keepinpact/staticfiles/", f"{BASE_DIR}/staticfiles/"),
-            ("/srv/keepinpact/media/", f"{self.workdir}/media/"),
+            ("/srv/keepinpact/media/", f"{self.media_root}/"),
             ("https://s3.example.eu/", f"{self.s3_url()}/"),
             ("/etc/nginx/snippets/", f"{folder}/snippets/"),
             ("server 127.0.0.1:8001", f"server 127.0.0.1:{self.ports['app_a']}"),
