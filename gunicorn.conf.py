@@ -78,8 +78,8 @@ def _load_and_freeze():
 
     get_resolver().url_patterns  # noqa: B018
     for code, _name in settings.LANGUAGES:
-        with translation.override(code):
-            translation.gettext("Home")
+        with translation.override(code):  # activating loads the catalogues
+            pass
     _compile_templates()
     gc.collect()
     gc.freeze()

@@ -65,10 +65,17 @@ def reason(job):
 def _rows(jobs):
     now = timezone.now()
     for job in jobs:
+        label = TASK_LABELS.get(job.task_path, job.task_path.rsplit(".", 1)[-1])
+        subject = _subject(job)
         yield {
             "job": job,
-            "label": TASK_LABELS.get(job.task_path, job.task_path.rsplit(".", 1)[-1]),
-            "subject": _subject(job),
+            "label": label,
+            "title": (
+                # Translators: a background job and what it is about.
+                _("%(job)s: %(subject)s") % {"job": label, "subject": subject}
+                if subject
+                else label
+            ),
             "reason": reason(job) if job.status == "FAILED" else "",
             "stalled": job.status == "RUNNING"
             and job.started_at
@@ -106,15 +113,26 @@ def retry_job(request, job_id):
         raise PermissionDenied
     job = get_object_or_404(DBTaskResult, pk=job_id, status="FAILED")
     label = TASK_LABELS.get(job.task_path, job.task_path)
+    from django.utils.module_loading import import_string
+    from django_tasks.base import Task
+    from django_tasks.exceptions import InvalidTaskError
+
+    arguments = job.args_kwargs or {}
     try:
-        task = job.task
-    except (ImportError, AttributeError, ValueError):
+        task = import_string(job.task_path)
+        if not isinstance(task, Task):
+            raise TypeError(job.task_path)
+        # Now, whatever delay the first run had.
+        task.using(
+            priority=job.priority,
+            queue_name=job.queue_name,
+            backend=job.backend_name,
+        ).enqueue(*arguments.get("args", []), **arguments.get("kwargs", {}))
+    except (ImportError, TypeError, InvalidTaskError):
         messages.error(
             request, _("This job cannot be run again: its task no longer exists.")
         )
         return redirect("portal_jobs:index")
-    arguments = job.args_kwargs or {}
-    task.enqueue(*arguments.get("args", []), **arguments.get("kwargs", {}))
     job.delete()
     messages.success(request, _("“%(job)s” is queued again.") % {"job": label})
     return redirect("portal_jobs:index")

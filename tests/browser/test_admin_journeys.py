@@ -315,3 +315,40 @@ def test_a_visitors_suggestion_is_compared_and_applied_by_a_moderator(
     assert moderator.problems == []
     moderator.goto(f"{server.url}{centre_url}")
     assert "Villeneuve-sur-Test" not in moderator.locator("main").inner_text()
+
+
+def test_an_editor_finds_a_failed_job_under_reports_and_runs_it_again(
+    demo_users, person, django_db_blocker
+):
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    with django_db_blocker.unblock():
+        DBTaskResult.objects.create(
+            status="FAILED",
+            args_kwargs={"args": [], "kwargs": {}},
+            task_path="directory.tasks.purge_expired_suggestions_task",
+            backend_name="background",
+            run_after=timezone.now(),
+            finished_at=timezone.now(),
+            exception_class_path="builtins.OSError",
+            traceback="Traceback (most recent call last):\n  ...\n"
+            "OSError: the database disk is full\n",
+        )
+    editor = person(demo_users, "editor")
+    editor.get_by_role("button", name="Reports").filter(visible=True).first.click()
+    editor.get_by_role("link", name="Background jobs").filter(
+        visible=True
+    ).first.click()
+    editor.wait_for_load_state()
+    failed = editor.get_by_role("table", name="Failed jobs, newest first")
+    assert "Delete expired centre suggestions" in failed.inner_text()
+    assert "OSError: the database disk is full" in failed.inner_text()
+    editor.get_by_role(
+        "button", name=re.compile(r"^Run again\W+Delete expired centre suggestions$")
+    ).click()
+    editor.wait_for_load_state()
+    main = editor.locator("main").inner_text()
+    assert "“Delete expired centre suggestions” is queued again." in main
+    assert "No job has failed." in main
+    assert not editor.problems, editor.problems
