@@ -403,6 +403,7 @@ def _event(demo, index, data, people):
                         "Résultats du projet et prochaines étapes.",
                     ],
                     f"kip-final-event-{short.lower().replace(' ', '-')}.pdf",
+                    language=language,
                 ),
                 title=name,
                 speaker=short,

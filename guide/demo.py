@@ -151,6 +151,7 @@ def load_resources(demo):
                     f"{en_data['title']} ({language})",
                     lines,
                     f"{slugify(key)}-{language}.pdf",
+                    language=language,
                 )
                 ResourceFile.objects.create(
                     resource=resource,

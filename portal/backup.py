@@ -36,6 +36,8 @@ EXCLUDED = [
     "sessions.session",  # nobody stays logged in across a restore
     "axes",  # login-attempt logs
     "wagtailsearch",  # the search index, rebuilt after a restore
+    "portal_search.searchentry",  # the site search's index, likewise
+    "portal_search.searchword",
 ]
 NATURAL_KEY_MODELS = (ContentType, Permission)
 KEPT_ON_RESTORE = {model._meta.db_table for model in NATURAL_KEY_MODELS}

@@ -117,8 +117,9 @@ class Demo:
         self.created += 1
         return image
 
-    def document(self, title, lines, filename):
-        """A real small PDF document with the given lines of text."""
+    def document(self, title, lines, filename, language=None):
+        """A real small PDF document with the given lines of text, in
+        `language` when given (else the site search reads it from the text)."""
         from wagtail.documents import get_document_model
 
         from portal.pdf import simple_pdf
@@ -132,6 +133,14 @@ class Demo:
         document = Document(title=title)
         document.file.save(filename, ContentFile(simple_pdf(title, lines)), save=False)
         document.save()
+        if language:
+            from search.models import DocumentText
+
+            text, _created = DocumentText.objects.get_or_create(
+                document=document, defaults={"title": title}
+            )
+            text.language = language
+            text.save(update_fields=["language", "updated_at"])
         return document
 
 

@@ -308,12 +308,17 @@ def chrome(request):
     """The page chrome for this request's site and the active language."""
     if request is not None and hasattr(request, "_portal_chrome"):
         return request._portal_chrome
-    site = _site(request)
     language = get_language()
-    key = f"portal:chrome:{_version()}:{site.pk if site else 0}:{language}"
+    version = _version()
+    # The site's id from the cached list of sites: no query on a chrome hit.
+    site_id = site_id_for_request(request, version) if request is not None else None
+    if site_id is None:
+        site = _site(request)
+        site_id = site.pk if site else 0
+    key = f"portal:chrome:{version}:{site_id}:{language}"
     data = _read(key)
     if data is None:
-        data = _build(site, language, request)
+        data = _build(_site(request), language, request)
         _write(key, data)
     if request is not None:
         request._portal_chrome = data

@@ -6,10 +6,12 @@ import logging
 from urllib.parse import urlencode
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
@@ -17,8 +19,10 @@ from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 from portal import navigation
 from portal.params import int_param
 
-from .models import DocumentText
-from .query import MAX_INPUT, clean_words, snippet
+from . import analysis, snippets
+from . import index as search_index
+from .analysis import MAX_INPUT
+from .models import DocumentText, SearchEntry, SearchWord, ZeroResultSearch
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 10
@@ -34,7 +38,6 @@ TYPES = [
     ("page", None, _("Other pages")),
 ]
 TYPE_NAMES = {key: name for key, _label, name in TYPES}
-DATE_FIELDS = ("date", "start_date", "start", "starts_at")
 
 
 def type_content_types():
@@ -79,25 +82,6 @@ def public_documents():
     return DocumentText.objects.exclude(document_id__in=hidden)
 
 
-def index_texts(objects):
-    """{(content type id, object pk): indexed text} in one query (database
-    search backends keep the text beside the index)."""
-    from modelsearch.conf import get_app_config
-
-    try:
-        IndexEntry = get_app_config().get_model("IndexEntry")
-    except LookupError:  # pragma: no cover
-        return {}
-    field = "body_text" if hasattr(IndexEntry, "body_text") else "body"
-    ids = [str(obj.pk) for obj in objects]
-    if not ids:
-        return {}
-    rows = IndexEntry.objects.filter(object_id__in=ids).values_list(
-        "content_type_id", "object_id", field
-    )
-    return {(ct, object_id): text for ct, object_id, text in rows}
-
-
 def title_suggestions(words, locale):
     # Under the chrome version: a page published, unpublished or made private
     # changes the words at once, in every process.
@@ -124,17 +108,6 @@ def title_suggestions(words, locale):
                     " ".join(match if w == word else w for w in words).lower()
                 )
     return list(dict.fromkeys(suggestions))[:3]
-
-
-def other_languages(words, locale):
-    results = (
-        Page.objects.live()
-        .public()
-        .exclude(locale=locale)
-        .search(" ".join(words), operator="and", order_by_relevance=False)
-    )
-    locale_ids = [pk for pk, count in results.facet("locale_id").items() if count]
-    return list(Locale.objects.filter(pk__in=locale_ids).order_by("language_code"))
 
 
 def promotions_for(words, locale):
@@ -176,22 +149,6 @@ def promotions_for(words, locale):
     return promoted
 
 
-RELEVANCE_LIMIT = 300  # tests patch it to cover both orders
-
-
-def ranked(pages, words, count):
-    """Search results, best first. The database backends score every matching
-    row (slow past a few hundred matches: a correlated subquery on SQLite, a
-    join and sort of every match on PostgreSQL), so large result sets are
-    ordered newest first by creation (the primary key), which both databases
-    read backwards from its index, stopping after one page of results."""
-    text = " ".join(words)
-    if count <= RELEVANCE_LIMIT:
-        return pages.search(text, operator="and")
-    ordered = pages.order_by("-id")
-    return ordered.search(text, operator="and", order_by_relevance=False)
-
-
 def _page_number(raw):
     return min(int_param(raw, minimum=1, default=1), 10_000)
 
@@ -199,7 +156,8 @@ def _page_number(raw):
 def search(request):
     raw = request.GET.get("q", "")
     query_text = raw.replace("\x00", "")[:MAX_INPUT]
-    words = clean_words(raw)
+    query = analysis.parse(raw)
+    words = query.all_words
     active_type = request.GET.get("type", "")
     if active_type not in TYPE_NAMES:
         active_type = ""
@@ -225,7 +183,8 @@ def search(request):
         context["notice"] = _("Your search was long, so only its start was used.")
     if words:
         try:
-            run_search(request, context, words, locale, active_type, number)
+            with transaction.atomic():
+                found = run_search(request, context, query, locale, active_type, number)
         except Exception:
             logger.exception("Search failed")
             context.update(results=[], facets=[], total=0)
@@ -233,29 +192,73 @@ def search(request):
                 "Sorry, we could not run this search. Try different words."
             )
         else:
-            log_query(" ".join(words))
+            log_query(query.text, locale, found)
     response = render(request, "search/search.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response
 
 
-def run_search(request, context, words, locale, active_type, number):
-    text = " ".join(words)
-    type_cts = type_content_types()
-    pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
-    facet_counts = dict(
-        pages.search(text, operator="and", order_by_relevance=False).facet(
-            "content_type_id"
+def typo_corrections(query, language, index):
+    """{folded word: [public words one typo away]} for the words of five
+    letters or more that find nothing as typed, the most frequent first (a
+    word missing from the dictionary only because another form of it is
+    used, "suradnja" beside "suradnje", finds its stem and is left alone)."""
+    candidates = {
+        analysis.fold(w)
+        for w in query.words
+        if len(w) >= analysis.TYPO_MIN_LENGTH and not w.isdigit()
+    }
+    if not candidates:
+        return {}
+    known = set(
+        SearchWord.objects.filter(language=language, word__in=candidates).values_list(
+            "word", flat=True
         )
     )
-    documents = public_documents().search(text, operator="and")
-    doc_count = documents.count()
+    corrections = {}
+    for word in sorted(candidates - known):
+        if index.exists(language, analysis.ParsedQuery(words=[word]), {}):
+            continue
+        close = (
+            SearchWord.objects.filter(language=language, word__in=analysis.edits1(word))
+            .order_by("-entries", "word")
+            .values_list("word", flat=True)[:2]
+        )
+        if close:
+            corrections[word] = list(close)
+    return corrections
 
-    ct_to_type = {ct: key for key, ct in type_cts.items()}
+
+def _entry_results(request, entry_ids, language):
+    """[(entry, url, document or None)] in the order of `entry_ids`, in one
+    query (the entry with its page and the page's locale, or its document)."""
+    entries = SearchEntry.objects.select_related(
+        "page", "page__locale", "document"
+    ).in_bulk(entry_ids)
+    # The request's site from the cached list (no query per request).
+    site = navigation.site_for_request(request)
+    found = []
+    for pk in entry_ids:
+        entry = entries.get(pk)
+        if entry is None:
+            continue
+        if entry.page_id:
+            url, document = entry.page.get_url(current_site=site), None
+        else:
+            document = entry.document
+            url = document.url
+        found.append((entry, url, document))
+    return found
+
+
+def run_search(request, context, query, locale, active_type, number):
+    language = analysis.language_of(locale.language_code)
+    index = search_index.backend()
+    index.prepare()
+    corrections = typo_corrections(query, language, index)
     counts = dict.fromkeys(TYPE_NAMES, 0)
-    for ct, count in facet_counts.items():
-        counts[ct_to_type.get(ct, "page")] += count
-    counts["document"] = doc_count
+    for kind, count in index.counts(language, query, corrections).items():
+        counts[kind if kind in counts else "page"] += count
     total = sum(counts.values())
 
     base = {"q": context["search_query"]}
@@ -272,82 +275,38 @@ def run_search(request, context, words, locale, active_type, number):
     ]
     context["all_url"] = "?" + urlencode(base)
     context["all_count"] = total
+    if corrections and total:
+        context["corrected"] = sorted({w for ws in corrections.values() for w in ws})
 
-    if active_type == "document":
-        page_results = pages.none()
-        page_count = 0
-    else:
-        page_results = pages
-        if active_type == "page":
-            page_results = pages.exclude(content_type_id__in=type_cts.values())
-        elif active_type:
-            page_results = pages.filter(content_type_id=type_cts.get(active_type, 0))
-        page_count = counts[active_type] if active_type else total - doc_count
-    if active_type and active_type != "document":
-        doc_count = 0
-    shown_total = page_count + doc_count
+    shown_total = counts[active_type] if active_type else total
     last = max(1, -(-shown_total // PER_PAGE))
     number = min(number, last)
-    start, stop = (number - 1) * PER_PAGE, number * PER_PAGE
-
-    found_pages = []
-    if start < page_count:
-        found_pages = list(
-            ranked(page_results, words, page_count)[start : min(stop, page_count)]
+    ids = []
+    if shown_total:
+        ids = index.ranked(
+            language,
+            query,
+            corrections,
+            kind=active_type or None,
+            offset=(number - 1) * PER_PAGE,
+            limit=PER_PAGE,
         )
-    found_docs = []
-    if stop > page_count and doc_count:
-        doc_start = max(0, start - page_count)
-        found_docs = list(documents[doc_start : stop - page_count])
-
-    results = []
-    if found_pages:
-        specific = {
-            p.pk: p
-            for p in Page.objects.filter(pk__in=[p.pk for p in found_pages])
-            .specific(defer=False)
-            .defer_streamfields()
+    marked = snippets.Highlighter(query.all_words, language, corrections)
+    results = [
+        {
+            "title": entry.title,
+            "url": url,
+            "type": TYPE_NAMES.get(entry.kind, TYPE_NAMES["page"]),
+            "snippet": marked.snippet(entry.description, entry.body),
+            "date": entry.date,
+            "document": document,
         }
-        texts = index_texts(found_pages)
-        for page in found_pages:
-            page = specific.get(page.pk, page)
-            key = ct_to_type.get(page.content_type_id, "page")
-            body = texts.get((page.content_type_id, str(page.pk)), "") or getattr(
-                page, "search_description", ""
-            )
-            date = next(
-                (getattr(page, f) for f in DATE_FIELDS if getattr(page, f, None)), None
-            )
-            results.append(
-                {
-                    "title": page.title,
-                    "url": page.get_url(request),
-                    "type": TYPE_NAMES[key],
-                    "snippet": snippet(body, words),
-                    "date": date,
-                }
-            )
-    if found_docs:
-        doc_model = DocumentText._meta.get_field("document").related_model
-        by_id = doc_model.objects.in_bulk([d.document_id for d in found_docs])
-        for found in found_docs:
-            document = by_id.get(found.document_id)
-            if document is None:
-                continue
-            results.append(
-                {
-                    "title": found.title,
-                    "url": document.url,
-                    "type": TYPE_NAMES["document"],
-                    "snippet": snippet(found.text, words),
-                    "date": document.created_at,
-                    "document": document,
-                }
-            )
+        for entry, url, document in _entry_results(request, ids, language)
+    ]
 
     promotions = []
     if number == 1 and not active_type:
-        promotions = promotions_for(words, locale)
+        promotions = promotions_for(query.all_words, locale)
     context.update(
         results=results,
         total=shown_total,
@@ -360,23 +319,50 @@ def run_search(request, context, words, locale, active_type, number):
         context["previous_url"] = "?" + urlencode({**nav_base, "page": number - 1})
     if number < last:
         context["next_url"] = "?" + urlencode({**nav_base, "page": number + 1})
+    context["other_locales"], context["other_documents"] = other_languages(
+        request, query, language, with_documents=number == 1
+    )
     if total == 0 and not promotions:
         context["suggestions"] = [
             {"text": s, "url": "?" + urlencode({"q": s})}
-            for s in title_suggestions(words, locale)
-        ]
-        context["other_locales"] = [
-            {
-                "locale": other,
-                "url": f"/{other.language_code}/search/?"
-                + urlencode({"q": context["search_query"]}),
-            }
-            for other in other_languages(words, locale)
+            for s in title_suggestions(query.all_words, locale)
         ]
         context["help_links"] = help_links(locale)
+    return total
 
 
-def log_query(text):
+def other_languages(request, query, language, with_documents=True):
+    """The other site languages with a match (each searched with its own
+    analyser), and the documents of other languages that match, best first."""
+    index = search_index.backend()
+    names = dict(settings.LANGUAGES)
+    found, document_ids = [], []
+    for code in sorted(names):
+        if code == language or code not in analysis.ALGORITHMS:
+            continue
+        if not index.exists(code, query, {}):
+            continue
+        other = {"language_code": code, "name": names[code]}
+        found.append(
+            {
+                "locale": other,
+                "url": f"/{code}/search/?" + urlencode({"q": query.text}),
+            }
+        )
+        if with_documents and len(document_ids) < 5:
+            for pk in index.top(code, query, kind="document", limit=5):
+                document_ids.append((pk, other))
+    document_ids = document_ids[:5]
+    locales = dict(document_ids)
+    results = _entry_results(request, [pk for pk, _other in document_ids], language)
+    documents = [
+        {"title": entry.title, "url": url, "locale": locales[entry.pk], "document": d}
+        for entry, url, d in results
+    ]
+    return found, documents
+
+
+def log_query(text, locale=None, found=1):
     """Count the query for the admin's search terms report (Wagtail's Query and
     QueryDailyHits). A database that refuses the write (locked, read-only)
     costs the report one hit, never the visitor their results; the savepoint
@@ -385,6 +371,13 @@ def log_query(text):
     try:
         with transaction.atomic():
             Query.get(text.lower()).add_hit()
+            if not found and locale is not None:
+                entry, _created = ZeroResultSearch.objects.get_or_create(
+                    language=locale.language_code,
+                    query_string=text.lower()[:255],
+                    date=timezone.localdate(),
+                )
+                ZeroResultSearch.objects.filter(pk=entry.pk).update(hits=F("hits") + 1)
     except DatabaseError:
         logger.warning("Could not log the search query", exc_info=True)
 

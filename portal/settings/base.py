@@ -164,6 +164,9 @@ WAGTAIL_SITE_NAME = "Keep In Pact"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Wagtail's database backend, handed words only (search/backend.py).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+# Documents carry their language (search.forms): the site search lists them
+# under it.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "search.forms.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "pptx",

@@ -83,9 +83,11 @@ class Command(BaseCommand):
             restored = restore_media(tar)
             load_database(dump, manifest["format"])
 
-        # Wagtail's search index is not in the archive: build it from what
-        # was just loaded, documents' stored text included.
+        # The search indexes (Wagtail's, and the site search's words in the
+        # database's own full-text index) are not in the archive: build them
+        # from what was just loaded, documents' stored text included.
         call_command("update_index", verbosity=0)
+        call_command("rebuild_search_index", verbosity=0)
         for alias in caches:
             caches[alias].clear()
         self.stdout.write(
