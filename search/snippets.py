@@ -22,7 +22,11 @@ class Highlighter:
         folded = [analysis.fold(w) for w in words]
         for word in list(folded):
             folded.extend((corrections or {}).get(word, []))
-        self.stems = set(analysis.stems(folded, language))
+        stems = set(analysis.stems(folded, language))
+        # "de", "la", "i": marked everywhere, they would hide the words that
+        # matter; marked only when nothing longer was searched.
+        longer = {s for s in stems if len(s) > 2}
+        self.stems = longer or stems
         self.prefixes = tuple(folded[-1:]) if folded else ()
         self.seen = {}
 
