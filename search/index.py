@@ -19,6 +19,7 @@ on both, and kept in step with publishing, unpublishing, deleting, moving and
 privacy by the signal handlers at the end of this module.
 """
 
+import re
 from collections import Counter
 
 from django.db import connection, transaction
@@ -63,6 +64,16 @@ PG_CONFIG = "portal_{}"
 # --- the texts of a page or document ---------------------------------------
 
 
+# The end of a block: a space, so that "…lively.</p><p>Simple…" stays two words.
+BLOCK_END = re.compile(
+    r"</(p|li|h[1-6]|div|blockquote|td|th|dd|dt|figcaption)>|<br\s*/?>", re.I
+)
+
+
+def plain_text(html):
+    return " ".join(strip_tags(BLOCK_END.sub(" ", str(html))).split())
+
+
 def _text(value, field=None):
     """A field's text as a visitor reads it: StreamField and rich text are
     rendered and their tags removed, so block labels and choice names
@@ -76,12 +87,12 @@ def _text(value, field=None):
                 if hasattr(value, "render_as_block")
                 else str(value)
             )
-            return " ".join(strip_tags(str(html)).split())
+            return plain_text(html)
         except Exception:  # noqa: BLE001 (a block that needs a request)
             if field is not None and hasattr(field, "get_searchable_content"):
                 return " ".join(str(t) for t in field.get_searchable_content(value))
             return ""
-    return " ".join(strip_tags(str(value)).split())
+    return plain_text(value)
 
 
 def page_texts(page):

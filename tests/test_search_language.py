@@ -162,6 +162,8 @@ def test_an_editor_sets_a_documents_language(admin_client):
 def test_snippets_show_the_text_without_block_labels(client):
     for entry in SearchEntry.objects.filter(page__isnull=False):
         assert not re.search(r"Heading [23]|\bh[23]\b", entry.body), entry.title
+        # Paragraphs stay apart: "…lively.</p><p>Simple…" is two sentences.
+        assert not re.search(r"[a-z]{3}\.[A-Z][a-z]{2}", entry.body), entry.title
     soup = search(client, "en", "partnerships")
     found = snippets(soup)
     assert found and all("Heading" not in s for s in found)
