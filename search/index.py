@@ -23,7 +23,7 @@ import re
 from collections import Counter
 
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils.html import strip_tags
 
 from . import analysis
@@ -586,9 +586,22 @@ def index_pages(pages):
     _replace(entries, "page_id")
 
 
-def index_documents(documents):
-    from search.views import private_collection_ids
+def private_collection_ids():
+    """The collections under a view restriction, and the ones below them."""
+    from wagtail.models import Collection, CollectionViewRestriction
 
+    paths = list(
+        CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    )
+    if not paths:
+        return []
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return list(Collection.objects.filter(condition).values_list("pk", flat=True))
+
+
+def index_documents(documents):
     private = set(private_collection_ids())
     keep = [d for d in documents if d.collection_id not in private]
     texts = {t.document_id: t for t in DocumentText.objects.filter(document__in=keep)}

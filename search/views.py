@@ -9,12 +9,12 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
-from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
+from wagtail.models import Locale, Page
 
 from portal import navigation
 from portal.params import int_param
@@ -22,7 +22,7 @@ from portal.params import int_param
 from . import analysis, snippets
 from . import index as search_index
 from .analysis import MAX_INPUT
-from .models import DocumentText, SearchEntry, SearchWord, ZeroResultSearch
+from .models import SearchEntry, SearchWord, ZeroResultSearch
 
 logger = logging.getLogger(__name__)
 PER_PAGE = 10
@@ -38,48 +38,6 @@ TYPES = [
     ("page", None, _("Other pages")),
 ]
 TYPE_NAMES = {key: name for key, _label, name in TYPES}
-
-
-def type_content_types():
-    """{facet key: content type id} for the page models that exist now."""
-    from django.contrib.contenttypes.models import ContentType
-
-    mapping = {}
-    for key, label, _name in TYPES:
-        if not label:
-            continue
-        try:
-            model = apps.get_model(label)
-        except LookupError:
-            continue
-        mapping[key] = ContentType.objects.get_for_model(model).pk
-    return mapping
-
-
-def private_collection_ids():
-    paths = list(
-        CollectionViewRestriction.objects.values_list("collection__path", flat=True)
-    )
-    if not paths:
-        return []
-    condition = Q()
-    for path in paths:
-        condition |= Q(path__startswith=path)
-    return list(Collection.objects.filter(condition).values_list("pk", flat=True))
-
-
-def public_documents():
-    private = private_collection_ids()
-    if not private:
-        return DocumentText.objects.all()
-    from wagtail.documents import get_document_model
-
-    hidden = list(
-        get_document_model()
-        .objects.filter(collection_id__in=private)
-        .values_list("pk", flat=True)
-    )
-    return DocumentText.objects.exclude(document_id__in=hidden)
 
 
 def title_suggestions(words, locale):
