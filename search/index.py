@@ -7,7 +7,8 @@ left to a score computed row by row. Here:
 
 - PostgreSQL keeps a tsvector per entry made with the language's text-search
   configuration (portal_en ... portal_hr: unaccent, then the Snowball stemmer),
-  weighted title A, description B, body C, document text D, under a GIN index;
+  weighted title A, description B, body C, document text D, under a GIN index
+  per language;
   ranking is ts_rank times the entry's boost.
 - SQLite keeps an FTS5 table of the same texts, stemmed in Python
   (search.analysis), each stem prefixed by its language ("fr_partenariat") so
@@ -222,19 +223,43 @@ def _count_words(language, words, delta):
 # --- the database's full-text index -----------------------------------------
 
 
-class PostgresIndex:
-    """A weighted tsvector per entry under a GIN index, ranked by ts_rank
-    times the entry's boost; content pages' titles also have a vector of
-    their own, so that pages whose title holds the words (ranked first in any
-    case) are ranked on their own when they fill the page of results."""
+class TitleFirst:
+    """Ranking in two tiers: entries whose title holds the words first (they
+    would rank first anyway, the title weighing most), ranked on their own
+    when they fill the page of results, then the rest. A word found in most
+    entries then costs about what a rare one does. Each index says how a
+    tier is selected (`_titled`, `_untitled`), counted (`_count`) and ranked
+    (`_ranked`)."""
+
+    def ranked(self, language, query, corrections, kind=None, offset=0, limit=10):
+        titled_tier = self._titled(language, query, corrections, kind)
+        if offset == 0:
+            # The first page needs no count: a short page of titled matches
+            # is all of them.
+            found = self._ranked(titled_tier, 0, limit)
+            if len(found) == limit:
+                return found
+            titled = len(found)
+        else:
+            titled = self._count(titled_tier)
+            found = self._ranked(titled_tier, offset, limit) if offset < titled else []
+            if offset + limit <= titled:
+                return found
+        rest = self._untitled(language, query, corrections, kind, titled_tier)
+        return found + self._ranked(rest, max(0, offset - titled), limit - len(found))
+
+
+class PostgresIndex(TitleFirst):
+    """A weighted tsvector per entry under a GIN index per language, ranked
+    by ts_rank times the entry's boost; content pages' titles also have a
+    vector of their own, the title tier of TitleFirst."""
 
     def prepare(self):
         # The planner guesses few matches for a text query, and with LIMIT 1
         # (does this language have any?) it then prefers reading the table
         # in the hope of an early match: 90 ms at 50,000 entries when there
-        # is none, against 1-5 ms through the GIN index. For this search's
-        # transaction only. The language is a word of the vector for the same
-        # reason: a language column would be read through its own index.
+        # is none, against well under 1 ms through the language's GIN index
+        # (migration 0005). For this search's transaction only.
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
 
@@ -250,11 +275,9 @@ class PostgresIndex:
                 f"setweight(to_tsvector({config}, "
                 "CASE WHEN kind = 'document' THEN '' ELSE body END), 'C') || "
                 f"setweight(to_tsvector({config}, "
-                "CASE WHEN kind = 'document' THEN body ELSE '' END), 'D') || "
-                "array_to_tsvector(ARRAY['lang_' || language]), "
+                "CASE WHEN kind = 'document' THEN body ELSE '' END), 'D'), "
                 "title_vector = CASE WHEN kind <> 'document' AND boost >= 1 "
-                f"THEN to_tsvector({config}, title) || "
-                "array_to_tsvector(ARRAY['lang_' || language]) END "
+                f"THEN to_tsvector({config}, title) END "
                 "WHERE id = ANY(%s)",
                 [list(ids)],
             )
@@ -279,15 +302,16 @@ class PostgresIndex:
 
     @staticmethod
     def _text(column):
-        # Takes the configuration, the query and the language's word.
-        return f"{column} @@ (to_tsquery(%s::regconfig, %s) && %s::tsquery)"
+        # Takes the language, its configuration and the query; the language
+        # first, so that the planner reads the language's own GIN index.
+        return f"language = %s AND {column} @@ to_tsquery(%s::regconfig, %s)"
 
     def _where(self, language, query, corrections, kind=None, column="vector"):
         sql = self._text(column)
         params = [
+            language,
             PG_CONFIG.format(language),
             self._tsquery(query, corrections),
-            f"lang_{language}",
         ]
         if kind:
             sql += " AND kind = %s"
@@ -318,7 +342,8 @@ class PostgresIndex:
             )
         )
 
-    def _ranked(self, where, params, offset, limit):
+    def _ranked(self, tier, offset, limit):
+        where, params = tier
         # ts_rank's weights of D, C, B, A: the columns' weights, title 1.
         weights = [
             WEIGHTS[c] / WEIGHTS["title"] for c in ("extra", "body", "description")
@@ -327,38 +352,33 @@ class PostgresIndex:
             f"SELECT id FROM portal_search_searchentry WHERE {where} "  # noqa: S608
             "ORDER BY ts_rank(%s::float4[], vector, "
             "to_tsquery(%s::regconfig, %s)) * boost DESC, id LIMIT %s OFFSET %s",
-            [*params, weights, params[0], params[1], limit, offset],
+            [*params, weights, params[1], params[2], limit, offset],
         )
         return [row[0] for row in rows]
 
     def top(self, language, query, kind=None, limit=5):
-        where, params = self._where(language, query, {}, kind)
-        return self._ranked(where, params, 0, limit)
+        return self._ranked(self._where(language, query, {}, kind), 0, limit)
 
-    def ranked(self, language, query, corrections, kind=None, offset=0, limit=10):
-        titled_where, titled_params = self._where(
-            language, query, corrections, kind, column="title_vector"
-        )
-        titled = self._rows(
-            f"SELECT count(*) FROM portal_search_searchentry WHERE {titled_where}",  # noqa: S608
-            titled_params,
-        )[0][0]
-        found = []
-        if offset < titled:
-            found = self._ranked(titled_where, titled_params, offset, limit)
-        if offset + limit <= titled:
-            return found
+    def _titled(self, language, query, corrections, kind):
+        return self._where(language, query, corrections, kind, column="title_vector")
+
+    def _untitled(self, language, query, corrections, kind, titled_tier):
         where, params = self._where(language, query, corrections, kind)
-        rest = f"{where} AND NOT coalesce({self._text('title_vector')}, false)"
-        return found + self._ranked(
-            rest,
-            [*params, *titled_params[:3]],
-            max(0, offset - titled),
-            limit - len(found),
-        )
+        titled_where, titled_params = titled_tier
+        return f"{where} AND NOT coalesce({titled_where}, false)", [
+            *params,
+            *titled_params,
+        ]
+
+    def _count(self, tier):
+        where, params = tier
+        return self._rows(
+            f"SELECT count(*) FROM portal_search_searchentry WHERE {where}",  # noqa: S608
+            params,
+        )[0][0]
 
 
-class SQLiteIndex:
+class SQLiteIndex(TitleFirst):
     """FTS5 with ranking from the index alone: bm25 over weighted columns.
     What a boost would read from each row is a column instead: a section
     page's title goes to `description` and the rest of its text to `extra`,
@@ -366,9 +386,7 @@ class SQLiteIndex:
     column weights rank them as SECTION_BOOST and DOCUMENT_BOOST intend.
 
     bm25 is computed for every row that matches; past a few thousand rows
-    that is the cost of a search. Pages whose title holds the words rank
-    first anyway (the title weighs most), so they are ranked on their own
-    when they fill the page of results, and the rest only when needed."""
+    that is the cost of a search, hence the title tier first (TitleFirst)."""
 
     def _terms(self, text, language):
         return " ".join(f"{language}_{s}" for s in analysis.analyse(text, language))
@@ -491,14 +509,13 @@ class SQLiteIndex:
         """The best few, in one query (a small set: documents)."""
         return self._ranked(self._match(language, query, {}, kind), 0, limit)
 
-    def ranked(self, language, query, corrections, kind=None, offset=0, limit=10):
-        in_title = self._match(language, query, corrections, kind, columns="title")
-        titled = self._count(in_title)
-        if offset + limit <= titled:
-            return self._ranked(in_title, offset, limit)
-        found = self._ranked(in_title, offset, limit) if offset < titled else []
-        rest = f"({self._match(language, query, corrections, kind)}) NOT ({in_title})"
-        return found + self._ranked(rest, max(0, offset - titled), limit - len(found))
+    def _titled(self, language, query, corrections, kind):
+        return self._match(language, query, corrections, kind, columns="title")
+
+    def _untitled(self, language, query, corrections, kind, titled_tier):
+        return (
+            f"({self._match(language, query, corrections, kind)}) NOT ({titled_tier})"
+        )
 
 
 def backend():

@@ -145,7 +145,6 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
-        indexes = [models.Index(fields=["language", "kind"])]
 
     def __str__(self):
         return self.title

@@ -8,6 +8,7 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 from django.core.files.base import ContentFile
+from django.db import connection, transaction
 from wagtail.documents import get_document_model
 from wagtail.models import (
     Collection,
@@ -17,6 +18,8 @@ from wagtail.models import (
 
 from home.models import NewsIndexPage, NewsPage, StandardPage
 from portal.pdf import simple_pdf
+from search import analysis
+from search.index import PostgresIndex
 from search.models import SearchEntry, ZeroResultSearch
 
 pytestmark = pytest.mark.django_db
@@ -298,3 +301,43 @@ def test_a_search_costs_a_fixed_number_of_queries(
         search(client, "en", "partnership")
     with django_assert_max_num_queries(36):
         search(client, "en", "partnersihp management")
+
+
+def test_results_past_the_titled_ones_follow_them_in_rank(client, home):
+    # Three pages hold the word in their title, twelve in their text only:
+    # page 1 lists the three, then the best seven of the rest; page 2 the
+    # last five; no page is listed twice or left out.
+    for i in range(3):
+        standard(home, f"ibis-title-{i}", f"Ibis walks {i}")
+    for i in range(12):
+        standard(home, f"ibis-text-{i}", f"Heron walks {i}", intro="An ibis was seen.")
+    first = titles(search(client, "en", "ibis", type="page"))
+    second = titles(search(client, "en", "ibis", type="page", page="2"))
+    assert len(first) == 10 and len(second) == 5
+    assert sorted(first[:3]) == [f"Ibis walks {i}" for i in range(3)]
+    assert sorted(first[3:] + second) == sorted(f"Heron walks {i}" for i in range(12))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index only")
+def test_postgresql_reads_each_language_through_its_own_index():
+    # A language's GIN index holds its entries only and has no pending list
+    # (every search would read it until a vacuum); "does French have any?"
+    # must use it, not a scan filtered row by row.
+    index = PostgresIndex()
+    where, params = index._where("fr", analysis.parse("partenariat"), {})
+    with transaction.atomic(), connection.cursor() as cursor:
+        index.prepare()
+        cursor.execute(
+            f"EXPLAIN SELECT 1 FROM portal_search_searchentry WHERE {where} LIMIT 1",  # noqa: S608
+            params,
+        )
+        plan = " ".join(row[0] for row in cursor.fetchall())
+        cursor.execute(
+            "SELECT indexname, indexdef FROM pg_indexes "
+            "WHERE indexname LIKE 'portal_search_entry_%%'"
+        )
+        indexes = dict(cursor.fetchall())
+    assert "portal_search_entry_vector_fr" in plan
+    assert len(indexes) == 10
+    for definition in indexes.values():
+        assert "fastupdate=off" in definition and "WHERE" in definition
