@@ -30,7 +30,7 @@ def events_home_section(request, home_page):
     English ones, marked as English, for a language with no event yet. Plain
     values cached until a page is published."""
     from home.models import _public
-    from portal import navigation
+    from portal import navigation, versioned_cache
 
     def build(locale_filter):
         now = timezone.now()
@@ -67,14 +67,14 @@ def events_home_section(request, home_page):
     site = navigation.site_key(request)
     # The hour in the key: an event drops off once it has ended.
     hour = timezone.now().strftime("%Y%m%d%H")
-    cards = navigation._cached(
+    cards = versioned_cache.cached(
         f"events-home:{site}:{home_page.locale_id}:{hour}",
         lambda: build({"locale_id": home_page.locale_id}),
     )
     lang = None
     if not cards and home_page.locale.language_code != settings.LANGUAGE_CODE:
         lang = settings.LANGUAGE_CODE
-        cards = navigation._cached(
+        cards = versioned_cache.cached(
             f"events-home:{site}:{lang}:{hour}",
             lambda: build({"locale__language_code": lang}),
         )

@@ -7,11 +7,11 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
 from portal import cache as page_cache
-from portal import navigation
+from portal import versioned_cache
 
 
 def _taxonomy_changed(sender, **kwargs):
-    navigation.bump_version()
+    versioned_cache.bump()
 
 
 def _page_changed(sender, instance, **kwargs):

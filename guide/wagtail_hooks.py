@@ -3,7 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal import navigation
+from portal import navigation, versioned_cache
 
 from .models import Competence, GuidePage, Resource, Theme, TrainingModule
 from .models.localization import exclude_private
@@ -70,7 +70,7 @@ def guide_home_section(request, home_page):
         }
 
     site = navigation.site_key(request)
-    data = navigation._cached(f"guide-home:{site}:{home_page.pk}", build)
+    data = versioned_cache.cached(f"guide-home:{site}:{home_page.pk}", build)
     if data is None:
         return None
     return {"template": "guide/includes/home_section.html", "order": 25, **data}

@@ -5,7 +5,7 @@ cached until a page is published, so a warm home page costs no query for them.""
 from django.conf import settings
 from wagtail.models import Page
 
-from portal import navigation
+from portal import navigation, versioned_cache
 
 # The sections a visitor meets first, in the order of the main menu: the
 # guide and its companions, then the events and the directory. News has its
@@ -62,7 +62,7 @@ def section_cards(request, home_page):
             )
         return cards
 
-    return navigation._cached(
+    return versioned_cache.cached(
         f"home-sections:{navigation.site_key(request)}:{home_page.locale_id}", build
     )
 
@@ -103,7 +103,7 @@ def key_results(request, home_page):
             ),
         }
 
-    return navigation._cached(f"home-results:{navigation.site_key(request)}", build)
+    return versioned_cache.cached(f"home-results:{navigation.site_key(request)}", build)
 
 
 def about_page(request, home_page):
@@ -139,6 +139,6 @@ def about_page(request, home_page):
             "lang": lang if lang != language else None,
         }
 
-    return navigation._cached(
+    return versioned_cache.cached(
         f"home-about:{navigation.site_key(request)}:{home_page.locale_id}", build
     )

@@ -371,7 +371,7 @@ class Topic(ModeratedSnippet):
     def by_slug(cls, language_code):
         """Every topic in `language_code` (default-language fallback), keyed by
         slug; cached until a page is published or a topic changes."""
-        from portal import navigation
+        from portal import versioned_cache
 
         def build():
             return {
@@ -386,7 +386,7 @@ class Topic(ModeratedSnippet):
                 )
             }
 
-        return navigation._cached(f"news-topics:{language_code}", build)
+        return versioned_cache.cached(f"news-topics:{language_code}", build)
 
 
 class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
@@ -417,7 +417,7 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
 
     def filter_options(self):
         """Years and tags that have articles here (cached until a publish)."""
-        from portal import navigation
+        from portal import versioned_cache
 
         def build():
             articles = self.articles().order_by()
@@ -432,7 +432,7 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
             )
             return {"years": years, "tags": tags}
 
-        return navigation._cached(f"news-filters:{self.pk}", build)
+        return versioned_cache.cached(f"news-filters:{self.pk}", build)
 
     @path("")
     def index_route(self, request, *args, **kwargs):
@@ -778,7 +778,7 @@ class NewsPage(PortalPageMixin, Page):
         fallback), from a per-language map cached until a partner changes."""
         if self.partner_id is None:
             return None
-        from portal import navigation
+        from portal import versioned_cache
 
         def build():
             partners = list(published(Partner.objects).select_related("locale"))
@@ -788,7 +788,7 @@ class NewsPage(PortalPageMixin, Page):
                 for partner in partners
             }
 
-        return navigation._cached(f"news-partners:{language_code}", build).get(
+        return versioned_cache.cached(f"news-partners:{language_code}", build).get(
             self.partner_id
         )
 
@@ -839,7 +839,7 @@ class NewsPage(PortalPageMixin, Page):
     def related_cards(self, request):
         """`related_articles` as plain values (title, url, date, intro), kept in
         the chrome cache: any publication starts a new version of it."""
-        from portal import navigation
+        from portal import navigation, versioned_cache
 
         def build():
             return [
@@ -855,7 +855,7 @@ class NewsPage(PortalPageMixin, Page):
         if "related_links" in getattr(self, "_cluster_related_objects", {}):
             return build()  # a preview: the links are in memory
         site = navigation.site_key(request)
-        return navigation._cached(f"news-related:{site}:{self.pk}", build)
+        return versioned_cache.cached(f"news-related:{site}:{self.pk}", build)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -8,11 +8,11 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished
 
 from portal import cache as page_cache
-from portal import navigation
+from portal import versioned_cache
 
 
 def _topics_changed(sender, **kwargs):
-    navigation.bump_version()
+    versioned_cache.bump()
 
 
 def _image_changed(sender, instance, **kwargs):
@@ -22,7 +22,7 @@ def _image_changed(sender, instance, **kwargs):
     if kwargs.get("raw"):  # loading a dump: the pages may not be there yet
         return
     if NewsPage.objects.filter(lead_image_id=instance.pk).exists():
-        navigation.bump_version()
+        versioned_cache.bump()
 
 
 def _page_changed(sender, instance, **kwargs):

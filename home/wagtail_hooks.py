@@ -77,7 +77,7 @@ def news_home_section(request, home_page):
     from django.db.models import Prefetch
     from wagtail.images import get_image_model
 
-    from portal import navigation
+    from portal import navigation, versioned_cache
 
     def build(locale_filter):
         rendition_model = get_image_model().get_rendition_model()
@@ -121,14 +121,14 @@ def news_home_section(request, home_page):
         return cards
 
     site = navigation.site_key(request)
-    cards = navigation._cached(
+    cards = versioned_cache.cached(
         f"news-home:{site}:{home_page.locale_id}",
         lambda: build({"locale_id": home_page.locale_id}),
     )
     lang = None
     if not cards and home_page.locale.language_code != settings.LANGUAGE_CODE:
         lang = settings.LANGUAGE_CODE
-        cards = navigation._cached(
+        cards = versioned_cache.cached(
             f"news-home:{site}:{lang}",
             lambda: build({"locale__language_code": lang}),
         )

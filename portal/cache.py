@@ -75,23 +75,23 @@ def lookup(request):
     (which the site matching depends on) come in one read of the shared
     cache: one round trip to Redis on a hit. An entry stored under an older
     generation is not served."""
-    from portal import navigation
+    from portal import navigation, versioned_cache
 
     request.get_host()  # a host outside ALLOWED_HOSTS is refused (400)
     store = page_cache()
     # The navigation version can join the read when both live in one cache.
     shared = getattr(settings, "PORTAL_PAGE_CACHE_ALIAS", "default") == "default"
-    guess = navigation.last_seen_version() if shared else None
+    guess = versioned_cache.last_seen_version() if shared else None
     site_id = navigation.site_id_for_request(request, guess)
     key = request_key(request, site_id) if site_id is not None else None
     wanted = [GENERATION_KEY] + ([key] if key else [])
     if guess is not None:
-        wanted.append(navigation.VERSION_KEY)
+        wanted.append(versioned_cache.VERSION_KEY)
     values = store.get_many(wanted)
-    if guess is not None and values.get(navigation.VERSION_KEY) != guess:
+    if guess is not None and values.get(versioned_cache.VERSION_KEY) != guess:
         # The sites may have changed since this process last looked.
         fresh = navigation.site_id_for_request(
-            request, values.get(navigation.VERSION_KEY)
+            request, values.get(versioned_cache.VERSION_KEY)
         )
         if fresh != site_id:
             site_id = fresh

@@ -6,16 +6,9 @@ A version number in the cache is bumped whenever any of it may change: a
 navigation snippet or the portal settings saved or deleted, any page published,
 unpublished, moved or deleted (link URLs), a site or locale saved, a view
 restriction added, changed or removed (portal.privacy).
-
-Each process also keeps what it has read in memory, under the same versioned
-keys: the shared cache (files or Redis) is then read once per request for the
-version, not for every piece, and a bump in any process still changes the keys
-everywhere. The values are shared between requests: treat them as read-only."""
-
-import time
+It is kept with portal.versioned_cache."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
@@ -23,61 +16,8 @@ from wagtail import hooks
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-VERSION_KEY = "portal:chrome-version"
-TIMEOUT = 60 * 60 * 24
-LOCAL_MAX = 5000  # entries kept in this process before starting afresh
-_local = {}
-
-
-def _read(key):
-    """The value under a versioned key: this process's copy, else the shared
-    cache's (remembered here), else None."""
-    data = _local.get(key)
-    if data is None:
-        data = cache.get(key)
-        if data is not None:
-            _remember(key, data)
-    return data
-
-
-def _write(key, data):
-    cache.set(key, data, TIMEOUT)
-    _remember(key, data)
-
-
-def _remember(key, data):
-    if len(_local) >= LOCAL_MAX:
-        _local.clear()
-    _local[key] = data
-
-
-_seen = [None]  # the version this process read last
-
-
-def last_seen_version():
-    return _seen[0]
-
-
-def _version(known=None):
-    """The current version; `known` when the caller has just read it (the
-    page cache reads it together with a page, in one round trip)."""
-    version = known if known is not None else cache.get(VERSION_KEY)
-    if version is None:
-        # After a flush, start from a number no process has used (the clock in
-        # microseconds), so no copy kept in memory can match the new keys.
-        cache.add(VERSION_KEY, time.time_ns() // 1000, None)
-        version = cache.get(VERSION_KEY)
-    if version is None:  # a cache that keeps nothing
-        return time.time_ns()
-    _seen[0] = version
-    return version
-
-
-def bump_version(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, time.time_ns() // 1000, None)
+from portal import versioned_cache
+from portal.versioned_cache import cached
 
 
 def _links(stream, request, language, label_language):
@@ -188,7 +128,7 @@ def menu_translation_keys():
             Page.objects.filter(pk__in=ids).values_list("translation_key", flat=True)
         )
 
-    return _cached("menu-translation-keys", build)
+    return cached("menu-translation-keys", build)
 
 
 SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
@@ -198,7 +138,7 @@ def _site_rows(version=None):
     def build():
         return tuple(Site.objects.order_by("pk").values_list(*SITE_FIELDS))
 
-    return _cached("sites", build, version)
+    return cached("sites", build, version)
 
 
 def _match_site(rows, hostname, port):
@@ -309,28 +249,19 @@ def chrome(request):
     if request is not None and hasattr(request, "_portal_chrome"):
         return request._portal_chrome
     language = get_language()
-    version = _version()
+    version = versioned_cache.version()
     # The site's id from the cached list of sites: no query on a chrome hit.
     site_id = site_id_for_request(request, version) if request is not None else None
     if site_id is None:
         site = _site(request)
         site_id = site.pk if site else 0
     key = f"portal:chrome:{version}:{site_id}:{language}"
-    data = _read(key)
+    data = versioned_cache.get(key)
     if data is None:
         data = _build(_site(request), language, request)
-        _write(key, data)
+        versioned_cache.put(key, data)
     if request is not None:
         request._portal_chrome = data
-    return data
-
-
-def _cached(key, build, version=None):
-    key = f"portal:{_version(version)}:{key}"
-    data = _read(key)
-    if data is None:
-        data = build()
-        _write(key, data)
     return data
 
 
@@ -373,7 +304,7 @@ def page_data(request, page):
             notices.extend(str(notice) for notice in hook(page) or [])
         return {"translations": translations, "breadcrumbs": crumbs, "notices": notices}
 
-    data = _cached(f"page:{site}:{page.pk}", build)
+    data = cached(f"page:{site}:{page.pk}", build)
     if request is not None:
         memo[page.pk] = data
     return data
@@ -390,12 +321,12 @@ def restricted_paths():
         )
         return frozenset(paths)
 
-    return _cached("restricted-paths", build)
+    return cached("restricted-paths", build)
 
 
 def _on_page_save(sender, instance, created, **kwargs):
     if isinstance(instance, Page) and instance.alias_of_id and created:
-        bump_version()
+        versioned_cache.bump()
 
 
 def connect_signals():
@@ -404,17 +335,23 @@ def connect_signals():
     post_save.connect(_on_page_save, dispatch_uid="chrome_alias_created")
     for model in (SiteNavigation, PortalSettings, Site, Locale):
         post_save.connect(
-            bump_version, sender=model, dispatch_uid=f"chrome_save_{model.__name__}"
+            versioned_cache.bump,
+            sender=model,
+            dispatch_uid=f"chrome_save_{model.__name__}",
         )
         post_delete.connect(
-            bump_version, sender=model, dispatch_uid=f"chrome_delete_{model.__name__}"
+            versioned_cache.bump,
+            sender=model,
+            dispatch_uid=f"chrome_delete_{model.__name__}",
         )
-    page_published.connect(bump_version, dispatch_uid="chrome_page_published")
-    page_unpublished.connect(bump_version, dispatch_uid="chrome_page_unpublished")
-    post_page_move.connect(bump_version, dispatch_uid="chrome_page_moved")
+    page_published.connect(versioned_cache.bump, dispatch_uid="chrome_page_published")
+    page_unpublished.connect(
+        versioned_cache.bump, dispatch_uid="chrome_page_unpublished"
+    )
+    post_page_move.connect(versioned_cache.bump, dispatch_uid="chrome_page_moved")
     post_delete.connect(_on_page_delete, dispatch_uid="chrome_page_deleted")
 
 
 def _on_page_delete(sender, instance, **kwargs):
     if isinstance(instance, Page):
-        bump_version()
+        versioned_cache.bump()

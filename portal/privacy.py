@@ -7,7 +7,7 @@ home teaser, feed, calendar, related-articles block, sitemap and search
 vocabulary that shows its title, the presentations of events. Privacy changes
 are rare administrator actions, so rather than hunt for every page that might
 show the title, each one starts a new generation of the page cache and a new
-version of the chrome cache (portal.cache, portal.navigation); every process
+version of the chrome cache (portal.cache, portal.versioned_cache); every process
 reads both from the shared cache on its next request. The directory keeps its
 own index in step (directory.index).
 
@@ -20,10 +20,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 def refresh_caches():
-    from portal import cache, navigation
+    from portal import cache, versioned_cache
 
     cache.purge_everything()
-    navigation.bump_version()
+    versioned_cache.bump()
 
 
 def privacy_changed(sender, **kwargs):

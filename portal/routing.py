@@ -23,7 +23,7 @@ from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 from wagtail.views import serve as wagtail_serve
 
-from portal import navigation
+from portal import navigation, versioned_cache
 
 MAX_COMPONENTS = 10
 MAX_PATH_LENGTH = 500
@@ -52,7 +52,7 @@ def language_home(site, language):
             )
         return home or ()
 
-    return navigation._cached(f"route-home:{site.root_page_id}:{language}", build)
+    return versioned_cache.cached(f"route-home:{site.root_page_id}:{language}", build)
 
 
 def _answers_itself(page_class, live, remaining):
@@ -117,13 +117,13 @@ def route(request, path):
         return None
     if not components:  # the language's home page itself
         return _fetch(request, home[0], home[3])
-    key = f"portal:{navigation._version()}:route:{home[0]}:{'/'.join(components)}"
-    found = navigation._read(key)
+    key = versioned_cache.key(f"route:{home[0]}:{'/'.join(components)}")
+    found = versioned_cache.get(key)
     if found is None:
         found = _find(home, components)
         if found is None:  # not cached: a crawler's random URLs must not fill it
             return None
-        navigation._write(key, found)
+        versioned_cache.put(key, found)
     return _fetch(request, *found)
 
 

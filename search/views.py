@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import cache
 from django.db import DatabaseError, transaction
 from django.db.models import F
 from django.shortcuts import render
@@ -16,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Locale, Page
 
-from portal import navigation
+from portal import navigation, versioned_cache
 from portal.params import int_param
 
 from . import analysis, snippets
@@ -41,13 +40,11 @@ TYPE_NAMES = {key: name for key, _label, name in TYPES}
 
 
 def title_suggestions(words, locale):
-    # Under the chrome version: a page published, unpublished or made private
-    # changes the words at once, in every process.
-    key = f"portal_search:vocabulary:{navigation._version()}:{locale.pk}"
-    vocabulary = cache.get(key)
-    if vocabulary is None:
+    # Under the content version: a page published, unpublished or made
+    # private changes the words at once, in every process.
+    def build():
         titles = Page.objects.live().public().filter(locale=locale, depth__gt=1)
-        vocabulary = sorted(
+        return sorted(
             {
                 word.lower()
                 for title in titles.values_list("title", flat=True)[:20000]
@@ -55,7 +52,8 @@ def title_suggestions(words, locale):
                 if len(word) > 2 and word.isalpha()
             }
         )
-        cache.set(key, vocabulary, 300)
+
+    vocabulary = versioned_cache.cached(f"search-vocabulary:{locale.pk}", build)
     suggestions = []
     for word in words:
         for match in difflib.get_close_matches(
@@ -355,4 +353,4 @@ def help_links(locale):
                 links.append({"title": page.title, "url": page.url})
         return links
 
-    return navigation._cached(f"search-help:{locale.pk}", build)
+    return versioned_cache.cached(f"search-help:{locale.pk}", build)

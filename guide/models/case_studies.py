@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal import navigation
+from portal import versioned_cache
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.countries import country_choices, country_name
 from portal.forms import TaxonomyChoicesPageForm
@@ -48,7 +48,7 @@ def taxonomy(language_code):
             },
         }
 
-    return navigation._cached(f"guide-taxonomy:{language_code}", build)
+    return versioned_cache.cached(f"guide-taxonomy:{language_code}", build)
 
 
 class CaseStudyIndexPage(PortalPageMixin, Page):
@@ -94,7 +94,7 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
             )
             return sorted(set(codes))
 
-        return navigation._cached(f"guide-countries:{self.pk}", build)
+        return versioned_cache.cached(f"guide-countries:{self.pk}", build)
 
     def case_studies(self):
         return exclude_private(CaseStudyPage.objects.live().child_of(self))
