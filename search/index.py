@@ -26,6 +26,8 @@ from collections import Counter
 from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils.html import strip_tags
+from wagtail import blocks
+from wagtail.blocks import StreamValue
 
 from . import analysis
 from .models import DocumentText, SearchEntry, SearchWord
@@ -75,24 +77,41 @@ def plain_text(html):
     return " ".join(strip_tags(BLOCK_END.sub(" ", str(html))).split())
 
 
-def _text(value, field=None):
-    """A field's text as a visitor reads it: StreamField and rich text are
-    rendered and their tags removed, so block labels and choice names
-    ("Heading 2") never reach the index."""
+def block_text(block, value):
+    """The words of a block as visitors read them: a block with a template
+    is rendered; otherwise its text children are read. A choice's label
+    ("Heading 2") and blocks kept out of the index (search_index=False: keys,
+    settings) are left out, and so are numbers, images and links, which a
+    block without a template would print as raw values."""
+    if value is None or getattr(block, "search_index", True) is False:
+        return []
+    if getattr(block.meta, "template", None):
+        try:
+            return [plain_text(block.render(value))]
+        except Exception:  # noqa: BLE001, S110 (a template that needs a request)
+            pass
+    if isinstance(block, blocks.ChoiceBlock | blocks.MultipleChoiceBlock):
+        return []
+    if isinstance(block, blocks.StreamBlock):
+        return [t for child in value for t in block_text(child.block, child.value)]
+    if isinstance(block, blocks.StructBlock):
+        return [
+            t
+            for name, child in block.child_blocks.items()
+            for t in block_text(child, value.get(name))
+        ]
+    if isinstance(block, blocks.ListBlock):
+        return [t for item in value for t in block_text(block.child_block, item)]
+    return [plain_text(t) for t in block.get_searchable_content(value)]
+
+
+def _text(value):
+    """A field's text as a visitor reads it: StreamField blocks through
+    block_text, rich text without its tags."""
     if value is None:
         return ""
-    if hasattr(value, "render_as_block") or hasattr(value, "source"):
-        try:
-            html = (
-                value.render_as_block()
-                if hasattr(value, "render_as_block")
-                else str(value)
-            )
-            return plain_text(html)
-        except Exception:  # noqa: BLE001 (a block that needs a request)
-            if field is not None and hasattr(field, "get_searchable_content"):
-                return " ".join(str(t) for t in field.get_searchable_content(value))
-            return ""
+    if isinstance(value, StreamValue):
+        return " ".join(t for t in block_text(value.stream_block, value) if t)
     return plain_text(value)
 
 
@@ -105,13 +124,9 @@ def page_texts(page):
         if not name or name == "title" or not hasattr(search_field, "boost"):
             continue
         value = getattr(page, name, None)
-        try:
-            model_field = page._meta.get_field(name)
-        except Exception:  # noqa: BLE001 (a method or property)
-            model_field = None
-            if callable(value):
-                value = value()
-        text = _text(value, model_field)
+        if callable(value):  # a method named in search_fields
+            value = value()
+        text = _text(value)
         (description if name in DESCRIPTION_FIELDS else body).append(text)
     return " ".join(t for t in description if t), " ".join(t for t in body if t)
 

@@ -167,6 +167,14 @@ def test_snippets_show_the_text_without_block_labels(client):
         assert not re.search(r"Heading [23]|\bh[23]\b", entry.body), entry.title
         # Paragraphs stay apart: "…lively.</p><p>Simple…" is two sentences.
         assert not re.search(r"[a-z]{3}\.[A-Z][a-z]{2}", entry.body), entry.title
+        # Blocks without a template (a tour's scenes) give their text, never
+        # their raw values, field names or scene keys.
+        assert not re.search(
+            r"StructValue|ListValue|\byaw\b|\bpitch\b|\bNone\b", entry.body
+        ), entry.title
+    tours = SearchEntry.objects.filter(page__url_path__contains="/virtual-tour")
+    assert any("reception" in e.body.lower() for e in tours)
+    assert not titles(search(client, "en", "yaw"))
     soup = search(client, "en", "partnerships")
     found = snippets(soup)
     assert found and all("Heading" not in s for s in found)

@@ -31,10 +31,12 @@ def content_languages():
 
 class SceneKeyBlock(blocks.CharBlock):
     """A scene's key: a slug that translators never see (wagtail-localize
-    leaves it out of the strings to translate and copies it as it is)."""
+    leaves it out of the strings to translate and copies it as it is) and
+    the site search does not index."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 50)
+        kwargs.setdefault("search_index", False)
         kwargs.setdefault("validators", [validate_slug])
         super().__init__(**kwargs)
 
