@@ -34,6 +34,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import BodyBlock
+from portal.localization import page_language, public_pages
 from portal.models import ModeratedSnippet
 from portal.pages import PortalPageMixin
 
@@ -138,12 +139,10 @@ class Person(ModeratedSnippet):
 
     def localize_organisation(self, language_code):
         """Read the partner's name in `language_code` (cached map, no query)."""
-        from types import SimpleNamespace
+        from home.models import Partner
 
-        from home.models import NewsPage
-
-        self.localized_organisation = NewsPage.localized_partner(
-            SimpleNamespace(partner_id=self.organisation_id), language_code
+        self.localized_organisation = Partner.in_language(
+            self.organisation_id, language_code
         )
 
 
@@ -168,9 +167,7 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
         verbose_name = _("events index")
 
     def events(self):
-        from home.models import _public
-
-        return _public(
+        return public_pages(
             EventPage.objects.live().child_of(self).filter(locale_id=self.locale_id)
         )
 
@@ -762,8 +759,6 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        from home.models import page_language
-
         context["sessions"] = self.agenda(page_language(self, request))
         context["presentations"] = self.public_presentations()
         speakers = {}
@@ -790,13 +785,9 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         """The organiser in the language the page is read in (cached map)."""
         if self.organiser_id is None:
             return None
-        from types import SimpleNamespace
+        from home.models import Partner
 
-        from home.models import NewsPage, page_language
-
-        return NewsPage.localized_partner(
-            SimpleNamespace(partner_id=self.organiser_id), page_language(self, request)
-        )
+        return Partner.in_language(self.organiser_id, page_language(self, request))
 
     def agenda(self, language=None):
         """The sessions, each with `people`: its speakers in this page's
@@ -858,8 +849,6 @@ class EventPage(PortalPageMixin, RoutablePageMixin, Page):
         return sessions
 
     def get_json_ld(self, request, speakers=None):
-        from home.models import page_language
-
         if speakers is None:
             speakers = {}
             for session in self.agenda(page_language(self, request)):

@@ -9,6 +9,8 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.localization import public_pages
+
 from .models import EventIndexPage, EventPage, Person
 
 
@@ -29,12 +31,11 @@ def events_home_section(request, home_page):
     coming, the three most recent with their recordings and presentations;
     English ones, marked as English, for a language with no event yet. Plain
     values cached until a page is published."""
-    from home.models import _public
     from portal import navigation, versioned_cache
 
     def build(locale_filter):
         now = timezone.now()
-        events = _public(EventPage.objects.live().filter(**locale_filter))
+        events = public_pages(EventPage.objects.live().filter(**locale_filter))
         upcoming = list(
             events.filter(end__gte=now).defer_streamfields().order_by("start", "pk")[:3]
         )
@@ -93,10 +94,9 @@ def events_home_section(request, home_page):
 @hooks.register("portal_head_links")
 def events_calendar_link(request):
     """The calendar feed of the active language's events (one query)."""
-    from home.models import _public
 
     index = (
-        _public(EventIndexPage.objects.live())
+        public_pages(EventIndexPage.objects.live())
         .filter(locale__language_code=get_language())
         .defer_streamfields()
         .first()
@@ -117,11 +117,10 @@ def events_calendar_link(request):
 def events_open_data(request):
     """The calendar feed, in the footer's open data column (the default
     language's where the events are not translated)."""
-    from home.models import _public
     from portal import navigation
 
     url, hreflang = navigation.url_for_language(
-        _public(EventIndexPage.objects.live()), request
+        public_pages(EventIndexPage.objects.live()), request
     )
     if not url:
         return []

@@ -9,7 +9,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -23,10 +23,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal import navigation, versioned_cache
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.countries import country_choices, country_name
 from portal.forms import TaxonomyChoicesPageForm
-from portal.localization import in_language, published
+from portal.localization import in_language, page_language, public_pages, published
 from portal.models import ModeratedSnippet, PortalSettings
 from portal.pages import PortalPageMixin
 from portal.params import id_param, int_param
@@ -290,6 +291,23 @@ class Partner(ModeratedSnippet):
             by_key.values(), key=lambda p: (p.role != cls.ROLE_COORDINATOR, p.name)
         )
 
+    @classmethod
+    def in_language(cls, pk, language_code):
+        """Partner `pk` in `language_code` (default-language fallback), None
+        for none, from a per-language map cached until a partner changes."""
+        if pk is None:
+            return None
+
+        def build():
+            partners = list(published(cls.objects).select_related("locale"))
+            localized = in_language(cls.objects.all(), language_code)
+            return {
+                partner.pk: localized.get(partner.translation_key, partner)
+                for partner in partners
+            }
+
+        return versioned_cache.cached(f"news-partners:{language_code}", build).get(pk)
+
 
 # News ---------------------------------------------------------------------
 
@@ -297,19 +315,6 @@ NEWS_PAGE_SIZE = 12
 NEWS_FEED_SIZE = 20
 NEWS_CARD_IMAGE = "fill-640x360"
 NEWS_LEAD_IMAGE = "fill-1200x675"
-
-
-_translated = in_language
-
-
-def page_language(page, request=None):
-    """The language a page is read in: the active one when serving it (its
-    URL prefix, no query), the page's own locale in previews and elsewhere."""
-    if request is not None and not getattr(request, "is_preview", False):
-        language = get_language()
-        if language:
-            return language
-    return page.locale.language_code
 
 
 def _as_cards(articles):
@@ -329,16 +334,6 @@ def _as_cards(articles):
             ),
         )
     )
-
-
-def _public(queryset):
-    """`.public()` costs a query; only pay it when some page of the site has a
-    view restriction or is an alias (cached list, see portal.navigation)."""
-    from portal import navigation
-
-    if navigation.restricted_paths():
-        return queryset.public()
-    return queryset
 
 
 class Topic(ModeratedSnippet):
@@ -371,13 +366,12 @@ class Topic(ModeratedSnippet):
     def by_slug(cls, language_code):
         """Every topic in `language_code` (default-language fallback), keyed by
         slug; cached until a page is published or a topic changes."""
-        from portal import versioned_cache
 
         def build():
             return {
                 topic.slug: topic
                 for topic in sorted(
-                    _translated(cls.objects.all(), language_code).values(),
+                    in_language(cls.objects.all(), language_code).values(),
                     key=lambda t: (
                         unicodedata.normalize("NFKD", t.name)
                         .encode("ascii", "ignore")
@@ -411,13 +405,12 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
 
     def articles(self):
         """The live, public articles of this index, newest first."""
-        return _public(
+        return public_pages(
             NewsPage.objects.live().child_of(self).filter(locale_id=self.locale_id)
         ).order_by("-date", "-pk")
 
     def filter_options(self):
         """Years and tags that have articles here (cached until a publish)."""
-        from portal import versioned_cache
 
         def build():
             articles = self.articles().order_by()
@@ -774,23 +767,8 @@ class NewsPage(PortalPageMixin, Page):
         return self.lead_image_alt or self.lead_image.description
 
     def localized_partner(self, language_code):
-        """The partner organisation in `language_code` (default-language
-        fallback), from a per-language map cached until a partner changes."""
-        if self.partner_id is None:
-            return None
-        from portal import versioned_cache
-
-        def build():
-            partners = list(published(Partner.objects).select_related("locale"))
-            localized = _translated(Partner.objects.all(), language_code)
-            return {
-                partner.pk: localized.get(partner.translation_key, partner)
-                for partner in partners
-            }
-
-        return versioned_cache.cached(f"news-partners:{language_code}", build).get(
-            self.partner_id
-        )
+        """The partner organisation in `language_code` (no query)."""
+        return Partner.in_language(self.partner_id, language_code)
 
     def topic_list(self):
         if "_topic_list" not in self.__dict__:
@@ -817,7 +795,7 @@ class NewsPage(PortalPageMixin, Page):
                 pk__in=NewsPage.objects.filter(topics__slug__in=slugs).values("pk")
             )
         return list(
-            _public(
+            public_pages(
                 Page.objects.live()
                 .filter(condition, locale_id=self.locale_id)
                 .exclude(pk=self.pk)
@@ -839,7 +817,6 @@ class NewsPage(PortalPageMixin, Page):
     def related_cards(self, request):
         """`related_articles` as plain values (title, url, date, intro), kept in
         the chrome cache: any publication starts a new version of it."""
-        from portal import navigation, versioned_cache
 
         def build():
             return [
@@ -916,8 +893,6 @@ class NewsPage(PortalPageMixin, Page):
     def get_json_ld(self, request):
         language = page_language(self, request)
         partner = self.localized_partner(language)
-        from portal import navigation
-
         home_url = navigation.chrome(request)["roots"].get(language, "/")
         home_url = self._absolute(home_url, request)
         publisher = {"@type": "Organization", "name": "Keep In Pact", "url": home_url}

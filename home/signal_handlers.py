@@ -1,5 +1,5 @@
 """Keep cached lists fresh: topics and partners are cached per language
-(Topic.by_slug, NewsPage.localized_partner);
+(Topic.by_slug, Partner.in_language);
 an article shows other articles (related, latest sharing a topic) that are not
 its descendants, so publishing one purges its language's articles from the
 anonymous page cache."""

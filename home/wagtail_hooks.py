@@ -8,13 +8,14 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from portal.localization import public_pages
+
 from .models import (
     NEWS_CARD_IMAGE,
     NewsIndexPage,
     NewsPage,
     Partner,
     Topic,
-    _public,
 )
 
 
@@ -82,7 +83,7 @@ def news_home_section(request, home_page):
     def build(locale_filter):
         rendition_model = get_image_model().get_rendition_model()
         articles = (
-            _public(NewsPage.objects.live().filter(**locale_filter))
+            public_pages(NewsPage.objects.live().filter(**locale_filter))
             .defer_streamfields()
             .select_related("lead_image")
             .prefetch_related(
@@ -147,7 +148,7 @@ def news_home_section(request, home_page):
 def news_feed_links(request):
     """The RSS and Atom feeds of the active language's news (one query)."""
     index = (
-        _public(NewsIndexPage.objects.live())
+        public_pages(NewsIndexPage.objects.live())
         .filter(locale__language_code=get_language())
         .defer_streamfields()
         .first()
@@ -177,7 +178,7 @@ def news_open_data(request):
     from portal import navigation
 
     url, hreflang = navigation.url_for_language(
-        _public(NewsIndexPage.objects.live()), request
+        public_pages(NewsIndexPage.objects.live()), request
     )
     if not url:
         return []

@@ -1,9 +1,31 @@
 """Objects in the visitor's language, with a fallback to the default language,
-and only what is published: the one place the apps fetch translatable
-snippets for the public site."""
+and only what is published or public: the one place the apps fetch
+translatable snippets and filter pages for the public site."""
 
 from django.conf import settings
+from django.utils.translation import get_language
 from wagtail.models import DraftStateMixin
+
+from portal import navigation
+
+
+def page_language(page, request=None):
+    """The language a page is read in: the active one when serving it (its
+    URL prefix, no query), the page's own locale in previews and elsewhere."""
+    if request is not None and not getattr(request, "is_preview", False):
+        language = get_language()
+        if language:
+            return language
+    return page.locale.language_code
+
+
+def public_pages(queryset):
+    """The pages of `queryset` that every visitor may see. `.public()` costs a
+    query; it is only paid when some page of the site has a view restriction
+    or is an alias (a cached list, portal.navigation.restricted_paths)."""
+    if navigation.restricted_paths():
+        return queryset.public()
+    return queryset
 
 
 def published(queryset):
