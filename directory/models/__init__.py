@@ -1,0 +1,30 @@
+"""The centre directory: a DirectoryPage per language, CentrePage children, the
+Service taxonomy, the directory's own search index (DirectoryEntry) and what
+visitors suggest (CentreSuggestion)."""
+
+from ..languages import (
+    LANGUAGE_CODE_RE,
+    language_name,
+    parse_language_codes,
+    validate_language_codes,
+)
+from .centres import CENTRE_TYPES, CentrePage, CentrePageForm, tour_embeddable
+from .directory import DirectoryPage
+from .entries import DirectoryEntry
+from .services import Service
+from .suggestions import CentreSuggestion
+
+__all__ = [
+    "CENTRE_TYPES",
+    "LANGUAGE_CODE_RE",
+    "CentrePage",
+    "CentrePageForm",
+    "CentreSuggestion",
+    "DirectoryEntry",
+    "DirectoryPage",
+    "Service",
+    "language_name",
+    "parse_language_codes",
+    "tour_embeddable",
+    "validate_language_codes",
+]

@@ -1,0 +1,69 @@
+"""The services centres offer (a translatable taxonomy snippet)."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField
+
+from portal.localization import published
+from portal.models import ModeratedSnippet
+
+
+class Service(ModeratedSnippet):
+    """A service a centre offers (information, guidance and counselling...).
+    Translatable: visitors filter on it in their own language; its slug is the
+    same in every language, so a filter link works across languages."""
+
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("The service as visitors read it.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        help_text=_(
+            "A short identifier used in filter links, the same in every language "
+            "(e.g. guidance)."
+        ),
+    )
+    sort_order = models.PositiveSmallIntegerField(
+        _("sort order"),
+        default=100,
+        help_text=_("Services are listed by this number, then by name."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("sort_order")]
+    override_translatable_fields = [
+        SynchronizedField("slug"),
+        SynchronizedField("sort_order"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    @classmethod
+    def for_locale(cls, locale):
+        """Every service in `locale`, falling back to the default language for a
+        service not yet translated, keyed by slug in sort order."""
+        services = list(
+            published(cls.objects)
+            .filter(
+                locale__language_code__in={locale.language_code, settings.LANGUAGE_CODE}
+            )
+            .select_related("locale")
+        )
+        by_slug = {}
+        for service in services:
+            if service.locale_id == locale.pk:
+                by_slug[service.slug] = service
+        for service in services:
+            by_slug.setdefault(service.slug, service)
+        return dict(
+            sorted(by_slug.items(), key=lambda item: (item[1].sort_order, item[1].name))
+        )

@@ -1,0 +1,155 @@
+"""The events index of each language: upcoming and past events, filters, calendar."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import (
+    FieldPanel,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal.localization import public_pages
+from portal.pages import PortalPageMixin
+
+from .events import EventPage
+
+EVENTS_PAGE_SIZE = 12
+
+
+class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
+    """The events of one language: upcoming first, past by year, filter by type,
+    and the language's calendar feed."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A sentence or two shown under the title of the events page."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["events.EventPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("events index")
+
+    def events(self):
+        return public_pages(
+            EventPage.objects.live().child_of(self).filter(locale_id=self.locale_id)
+        )
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.render(request, context_overrides=self.listing(request))
+
+    def listing(self, request):
+        messages = []
+        now = timezone.now()
+        types = dict(EventPage.TYPE_CHOICES)
+        chosen = {}
+        kind = request.GET.get("type", "").strip()
+        if kind:
+            if kind in types:
+                chosen["type"] = kind
+            else:
+                messages.append(
+                    gettext('There is no event type "%(value)s"; showing every type.')
+                    % {"value": kind[:60]}
+                )
+        when = request.GET.get("when", "").strip()
+        if when:
+            if when in ("upcoming", "past"):
+                chosen["when"] = when
+            else:
+                messages.append(
+                    gettext(
+                        '"%(value)s" is neither upcoming nor past; showing upcoming events.'
+                    )
+                    % {"value": when[:20]}
+                )
+        past = chosen.get("when") == "past"
+        events = self.events().defer_streamfields().select_related("organiser")
+        if "type" in chosen:
+            events = events.filter(event_type=chosen["type"])
+        upcoming = events.filter(end__gte=now).order_by("start", "pk")
+        paginator = Paginator(upcoming, EVENTS_PAGE_SIZE)
+        # With nothing ahead (a project that has ended) and nothing asked for,
+        # the page opens on the most recent past events rather than on none.
+        past_by_default = not past and not chosen and paginator.count == 0
+        if past or past_by_default:
+            past = True
+            paginator = Paginator(
+                events.filter(end__lt=now).order_by("-start", "-pk"), EVENTS_PAGE_SIZE
+            )
+
+        page_number = request.GET.get("page", "1")
+        try:
+            results = paginator.page(page_number)
+        except PageNotAnInteger:
+            messages.append(gettext("That page number is not valid; showing page 1."))
+            results = paginator.page(1)
+        except EmptyPage:
+            messages.append(
+                gettext("There is no page %(number)s; showing the last page.")
+                % {"number": str(page_number)[:10]}
+            )
+            results = paginator.page(paginator.num_pages)
+
+        from urllib.parse import urlencode
+
+        def link(**changes):
+            params = {k: v for k, v in {**chosen, **changes}.items() if v}
+            return "?" + urlencode(params) if params else "?"
+
+        return {
+            "events": results,
+            "paginator": paginator,
+            "past": past,
+            "past_by_default": past_by_default,
+            "messages_list": messages,
+            "chosen": chosen,
+            "tabs": [
+                {
+                    "label": gettext("Upcoming events"),
+                    # The page itself shows past events when none is upcoming.
+                    "url": link(when="upcoming" if past_by_default else None),
+                    "current": not past,
+                },
+                {
+                    "label": gettext("Past events"),
+                    "url": link(when="past"),
+                    "current": past,
+                },
+            ],
+            "type_options": [
+                {
+                    "label": label,
+                    "url": link(type=value),
+                    "current": chosen.get("type") == value,
+                }
+                for value, label in EventPage.TYPE_CHOICES
+            ],
+            "all_types_url": link(type=None),
+            "page_link_prefix": link() + ("&" if chosen else ""),
+        }
+
+    def calendar_url(self, request=None):
+        return (self.get_full_url(request) or "").rstrip("/") + "/calendar/"
+
+    @path("calendar/", name="calendar")
+    def calendar_feed(self, request):
+        from ..ical import calendar_response
+
+        events = (
+            self.events().select_related("organiser", "locale").order_by("start", "pk")
+        )
+        return calendar_response(
+            list(events), request, filename=f"{self.slug}.ics", name=self.title
+        )

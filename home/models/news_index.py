@@ -1,0 +1,265 @@
+"""The news index of each language: the listing, its filters and feeds."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+from portal import versioned_cache
+from portal.localization import page_language, public_pages
+from portal.pages import PortalPageMixin
+from portal.params import int_param
+
+from .news import NEWS_CARD_IMAGE, NEWS_PAGE_SIZE, NewsPage, NewsPageTag, Topic
+
+
+def news_cards(articles):
+    """`articles` with what their cards show fetched together: lead images and
+    their card renditions, topics; no StreamField."""
+    return (
+        articles.defer_streamfields()
+        .select_related("lead_image")
+        .prefetch_related(
+            "topics",
+            Prefetch(
+                "lead_image__renditions",
+                queryset=get_image_model()
+                .get_rendition_model()
+                .objects.filter(filter_spec=NEWS_CARD_IMAGE),
+                to_attr="prefetched_renditions",
+            ),
+        )
+    )
+
+
+class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
+    """The news of one language: newest first, filters by topic, tag and year,
+    and the RSS and Atom feeds of that language."""
+
+    intro = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("A sentence or two shown under the title of the news page."),
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def articles(self):
+        """The live, public articles of this index, newest first."""
+        return public_pages(
+            NewsPage.objects.live().child_of(self).filter(locale_id=self.locale_id)
+        ).order_by("-date", "-pk")
+
+    def filter_options(self):
+        """Years and tags that have articles here (cached until a publish)."""
+
+        def build():
+            articles = self.articles().order_by()
+            years = sorted(
+                {day.year for day in articles.dates("date", "year")}, reverse=True
+            )
+            tags = list(
+                Tag.objects.filter(home_newspagetag_items__content_object__in=articles)
+                .distinct()
+                .order_by("name")
+                .values_list("slug", "name")
+            )
+            return {"years": years, "tags": tags}
+
+        return versioned_cache.cached(f"news-filters:{self.pk}", build)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.render(request, context_overrides=self.listing(request))
+
+    def listing(self, request):
+        language = page_language(self, request)
+        topics = Topic.by_slug(language)
+        options = self.filter_options()
+        tag_names = dict(options["tags"])
+        messages = []
+        chosen = {}
+
+        topic = request.GET.get("topic", "").strip()
+        if topic:
+            if topic in topics:
+                chosen["topic"] = topic
+            else:
+                messages.append(
+                    gettext('There is no topic "%(value)s"; showing every topic.')
+                    % {"value": topic[:60]}
+                )
+        tag = request.GET.get("tag", "").strip()
+        if tag:
+            if tag in tag_names:
+                chosen["tag"] = tag
+            else:
+                messages.append(
+                    gettext('No article is tagged "%(value)s"; showing every tag.')
+                    % {"value": tag[:60]}
+                )
+        year = request.GET.get("year", "").strip()
+        if year:
+            if int_param(year) in options["years"]:
+                chosen["year"] = year
+            else:
+                messages.append(
+                    gettext('There is no news from "%(value)s"; showing every year.')
+                    % {"value": year[:10]}
+                )
+
+        articles = self.articles()
+        # Subqueries rather than joins: no duplicates, no DISTINCT.
+        if "topic" in chosen:
+            articles = articles.filter(
+                pk__in=NewsPage.topics.through.objects.filter(
+                    topic__slug=chosen["topic"]
+                ).values("newspage_id")
+            )
+        if "tag" in chosen:
+            articles = articles.filter(
+                pk__in=NewsPageTag.objects.filter(tag__slug=chosen["tag"]).values(
+                    "content_object_id"
+                )
+            )
+        if "year" in chosen:
+            articles = articles.filter(date__year=int(chosen["year"]))
+
+        paginator = Paginator(news_cards(articles), NEWS_PAGE_SIZE)
+        page_number = request.GET.get("page", "1")
+        try:
+            results = paginator.page(page_number)
+        except PageNotAnInteger:
+            messages.append(gettext("That page number is not valid; showing page 1."))
+            results = paginator.page(1)
+        except EmptyPage:
+            messages.append(
+                gettext("There is no page %(number)s; showing the last page.")
+                % {"number": str(page_number)[:10]}
+            )
+            results = paginator.page(paginator.num_pages)
+
+        for article in results:
+            article.localized_topics = [
+                topics[t.slug] for t in article.topics.all() if t.slug in topics
+            ]
+
+        def link(**changes):
+            params = {k: v for k, v in {**chosen, **changes}.items() if v}
+            return "?" + urlencode(params) if params else "?"
+
+        return {
+            **self.default_language_news(chosen, paginator),
+            "articles": results,
+            "paginator": paginator,
+            "messages_list": messages,
+            "chosen": chosen,
+            "chosen_topic": topics.get(chosen.get("topic")),
+            "chosen_tag": tag_names.get(chosen.get("tag")),
+            "filters": [
+                {
+                    "key": "topic",
+                    "label": gettext("Topic"),
+                    "all_url": link(topic=None),
+                    "options": [
+                        {
+                            "label": t.name,
+                            "url": link(topic=slug),
+                            "current": chosen.get("topic") == slug,
+                        }
+                        for slug, t in topics.items()
+                    ],
+                },
+                {
+                    "key": "tag",
+                    "label": gettext("Tag"),
+                    "all_url": link(tag=None),
+                    "options": [
+                        {
+                            "label": name,
+                            "url": link(tag=slug),
+                            "current": chosen.get("tag") == slug,
+                        }
+                        for slug, name in options["tags"]
+                    ],
+                },
+                {
+                    "key": "year",
+                    "label": gettext("Year"),
+                    "all_url": link(year=None),
+                    "options": [
+                        {
+                            "label": str(y),
+                            "url": link(year=str(y)),
+                            "current": chosen.get("year") == str(y),
+                        }
+                        for y in options["years"]
+                    ],
+                },
+            ],
+            "page_link_prefix": link() + ("&" if chosen else ""),
+        }
+
+    def default_language_news(self, chosen, paginator):
+        """When this language has no article yet (and no filter narrows the
+        list), the latest news of the default language's index, to read in that
+        language: `fallback_index` and `fallback_articles`, else nothing."""
+        if (
+            chosen
+            or paginator.count
+            or self.locale.language_code == (settings.LANGUAGE_CODE)
+        ):
+            return {}
+        source = (
+            NewsIndexPage.objects.live()
+            .filter(
+                translation_key=self.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .first()
+        )
+        if source is None:
+            return {}
+        articles = list(news_cards(source.articles())[:NEWS_PAGE_SIZE])
+        if not articles:
+            return {}
+        for article in articles:
+            article.localized_topics = []
+        return {
+            "fallback_index": source,
+            "fallback_language": settings.LANGUAGE_CODE,
+            "fallback_articles": articles,
+        }
+
+    def feed_url(self, kind, request=None):
+        return (self.get_full_url(request) or "").rstrip("/") + "/" + kind + "/"
+
+    @path("rss/", name="feed_rss")
+    def rss_feed(self, request):
+        from ..feeds import NewsRssFeed
+
+        return NewsRssFeed(self)(request)
+
+    @path("atom/", name="feed_atom")
+    def atom_feed(self, request):
+        from ..feeds import NewsAtomFeed
+
+        return NewsAtomFeed(self)(request)
