@@ -5,6 +5,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 
 PORTAL_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PORTAL_DIR.parent
@@ -62,19 +63,34 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
+    # Both adjust apps above once they are loaded: the page cache's signals
+    # and all-or-nothing publishing; translations' guard on wagtail-localize.
+    "portal.cache.PageCacheConfig",
+    "translations",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An anonymous page hit (portal.cache) is answered here, before the rest.
+    "portal.cache.PageCacheMiddleware",
+    "portal.security.CSPMiddleware",  # django-csp's, previews framed by the admin
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.language.LocaleMiddleware",  # no language prefix for the API (404s)
     "django.middleware.common.CommonMiddleware",
+    "portal.security.PasswordFormRateLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Page requests routed from the cache in one query (portal.routing).
+    "portal.routing.FastRouteMiddleware",
+    # Documents that nginx sends (X-Accel-Redirect) lose the file's length.
+    "portal.sendfile.XAccelRedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # must be last
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -94,6 +110,9 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # Rich text is sanitised on output (portal.security.safe_rich_text,
+            # used by templates/wagtailcore/shared/richtext.html).
+            "builtins": ["portal.security"],
         },
     },
 ]
@@ -222,24 +241,6 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# --- Production readiness (issue 9): throttling, CSP, page cache, health ---------
-# Appended block; see portal/security.py and portal/cache.py.
-from csp.constants import NONCE, NONE, SELF  # noqa: E402
-
-INSTALLED_APPS += ["axes", "csp", "portal.cache.PageCacheConfig"]
-_after_whitenoise = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
-MIDDLEWARE[_after_whitenoise:_after_whitenoise] = [
-    "portal.cache.PageCacheMiddleware",  # anonymous page hits skip everything below
-    "portal.security.CSPMiddleware",  # django-csp's, previews framed by the admin
-]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
-    "portal.security.PasswordFormRateLimitMiddleware",
-)
-# Page requests routed from the cache in one query (portal/routing.py).
-MIDDLEWARE.append("portal.routing.FastRouteMiddleware")
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # must be last
-
 # Admin (and any front-end) login: 5 wrong passwords per username and address
 # lock that pair for an hour (429 with a clear message).
 AUTHENTICATION_BACKENDS = [
@@ -292,16 +293,9 @@ CONTENT_SECURITY_POLICY = {
 # seconds is given (production turns it on); the browser may keep pages a minute.
 PORTAL_PAGE_CACHE_TIMEOUT = int(os.environ.get("PORTAL_PAGE_CACHE_TIMEOUT", "0"))
 PORTAL_PAGE_BROWSER_MAX_AGE = 60
-# Rich text is sanitised on output (portal.security.safe_rich_text, used by
-# templates/wagtailcore/shared/richtext.html).
-TEMPLATES[0]["OPTIONS"].setdefault("builtins", []).append("portal.security")
 # Corrupt or truncated image uploads get a form error, never a 500.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.security.SafeImageForm"
 
-# --- Roles, moderation and translation work (issue 8): translations app ---------
-INSTALLED_APPS += ["translations"]
-# (WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False is set above: translations
-# start as drafts that go through the moderation workflow.)
 # Machine translation only when configured from the environment; with none the
 # "Machine translate" button is not shown.
 if os.environ.get("DEEPL_API_KEY"):
@@ -332,7 +326,6 @@ TASKS = {
 # task of Wagtail's task framework (TASKS setting), outside the request.
 WAGTAILLOCALIZE_JOBS = {"BACKEND": "translations.tasks.WagtailTasksBackend"}
 
-# --- Centre suggestions (directory.suggestions) ----------------------------------
 # Visitors' suggestions, with their name and e-mail, are deleted this many days
 # after they were sent (the public form says so; `purge_suggestions` from cron,
 # and every new suggestion and every opening of the admin listing, delete them).

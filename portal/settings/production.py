@@ -120,10 +120,6 @@ elif env_flag("DJANGO_SENDFILE_NGINX", False):
     SENDFILE_BACKEND = "django_sendfile.backends.nginx"
     SENDFILE_ROOT = str(MEDIA_ROOT)
     SENDFILE_URL = MEDIA_URL.rstrip("/")
-    MIDDLEWARE.insert(
-        MIDDLEWARE.index("axes.middleware.AxesMiddleware"),
-        "portal.sendfile.XAccelRedirectMiddleware",
-    )
 
 # --- Search: Elasticsearch / OpenSearch when a URL is given -----------------------
 _search_urls = env_list("WAGTAILSEARCH_URLS") or env_list("ELASTICSEARCH_URL")
