@@ -461,15 +461,11 @@ def connect_signals():
 
 class PageCacheConfig(AppConfig):
     """Listed in INSTALLED_APPS so that invalidation is connected in every
-    process (web workers, `publish_scheduled`, shells), not only web ones; also
-    makes each publish one transaction (portal.security)."""
+    process (web workers, `publish_scheduled`, shells), not only web ones."""
 
     name = "portal.cache"
     label = "portal_cache"
     verbose_name = "Page cache"
 
     def ready(self):
-        from portal.security import make_publishing_atomic
-
         connect_signals()
-        make_publishing_atomic()

@@ -219,32 +219,6 @@ def safe_rich_text(value):
     return mark_safe(sanitize_html(value))  # noqa: S308 - sanitised just above
 
 
-# --- Publishing is all or nothing --------------------------------------------
-
-
-def make_publishing_atomic():
-    """Wagtail publishes a revision in several writes (page row, log entries,
-    references) outside one transaction; a database error half-way could leave
-    the live page changed. Run each publish in one transaction: on an error the
-    draft revision (saved before) stays and the live page is unchanged."""
-    import functools
-
-    from django.db import transaction
-    from wagtail.actions.publish_revision import PublishRevisionAction
-
-    if getattr(PublishRevisionAction.execute, "portal_atomic", False):
-        return
-    original = PublishRevisionAction.execute
-
-    @functools.wraps(original)
-    def execute(self, *args, **kwargs):
-        with transaction.atomic():
-            return original(self, *args, **kwargs)
-
-    execute.portal_atomic = True
-    PublishRevisionAction.execute = execute
-
-
 # --- Content-Security-Policy -----------------------------------------------------
 
 

@@ -65,8 +65,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "axes",
     "csp",
-    # Both adjust apps above once they are loaded: the page cache's signals
-    # and all-or-nothing publishing; translations' guard on wagtail-localize.
+    # Both connect to apps above once they are loaded: the page cache's
+    # signals; translations' guard on wagtail-localize.
     "portal.cache.PageCacheConfig",
     "translations",
 ]
