@@ -1,6 +1,6 @@
 """The events index of each language: upcoming and past events, filters, calendar."""
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.listing import Filters
 from portal.localization import public_pages
 from portal.pages import PortalPageMixin
 
@@ -50,30 +51,22 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
         return self.render(request, context_overrides=self.listing(request))
 
     def listing(self, request):
-        messages = []
         now = timezone.now()
-        types = dict(EventPage.TYPE_CHOICES)
-        chosen = {}
-        kind = request.GET.get("type", "").strip()
-        if kind:
-            if kind in types:
-                chosen["type"] = kind
-            else:
-                messages.append(
-                    gettext('There is no event type "%(value)s"; showing every type.')
-                    % {"value": kind[:60]}
-                )
-        when = request.GET.get("when", "").strip()
-        if when:
-            if when in ("upcoming", "past"):
-                chosen["when"] = when
-            else:
-                messages.append(
-                    gettext(
-                        '"%(value)s" is neither upcoming nor past; showing upcoming events.'
-                    )
-                    % {"value": when[:20]}
-                )
+        filters = Filters(request)
+        filters.choose(
+            "type",
+            dict(EventPage.TYPE_CHOICES),
+            gettext('There is no event type "%(value)s"; showing every type.'),
+        )
+        filters.choose(
+            "when",
+            ("upcoming", "past"),
+            gettext(
+                '"%(value)s" is neither upcoming nor past; showing upcoming events.'
+            ),
+            cut=20,
+        )
+        chosen = filters.chosen
         past = chosen.get("when") == "past"
         events = self.events().defer_streamfields().select_related("organiser")
         if "type" in chosen:
@@ -89,31 +82,15 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
                 events.filter(end__lt=now).order_by("-start", "-pk"), EVENTS_PAGE_SIZE
             )
 
-        page_number = request.GET.get("page", "1")
-        try:
-            results = paginator.page(page_number)
-        except PageNotAnInteger:
-            messages.append(gettext("That page number is not valid; showing page 1."))
-            results = paginator.page(1)
-        except EmptyPage:
-            messages.append(
-                gettext("There is no page %(number)s; showing the last page.")
-                % {"number": str(page_number)[:10]}
-            )
-            results = paginator.page(paginator.num_pages)
-
-        from urllib.parse import urlencode
-
-        def link(**changes):
-            params = {k: v for k, v in {**chosen, **changes}.items() if v}
-            return "?" + urlencode(params) if params else "?"
+        results = filters.page_of(paginator)
+        link = filters.link
 
         return {
             "events": results,
             "paginator": paginator,
             "past": past,
             "past_by_default": past_by_default,
-            "messages_list": messages,
+            "messages_list": filters.messages,
             "chosen": chosen,
             "tabs": [
                 {
@@ -137,7 +114,7 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
                 for value, label in EventPage.TYPE_CHOICES
             ],
             "all_types_url": link(type=None),
-            "page_link_prefix": link() + ("&" if chosen else ""),
+            "filter_query": filters.query(),
         }
 
     def calendar_url(self, request=None):

@@ -1,10 +1,7 @@
 """Case studies: an index per language with combinable filters (country,
 theme, competence) and the summary report, and the case-study pages."""
 
-from urllib.parse import urlencode
-
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Value
 from django.utils.translation import get_language, gettext
@@ -20,6 +17,7 @@ from portal import versioned_cache
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.countries import country_choices, country_name
 from portal.forms import TaxonomyChoicesPageForm
+from portal.listing import Filters
 from portal.pages import PortalPageMixin
 
 from .localization import exclude_private, for_locale
@@ -103,41 +101,28 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         terms = taxonomy(get_language())
         countries = self.countries()
-        messages = []
-        chosen = {}
-
-        country = request.GET.get("country", "").strip().upper()
-        if country:
-            if country in countries:
-                chosen["country"] = country
-            else:
-                messages.append(
-                    gettext(
-                        "There is no case study for the country “%(value)s”; "
-                        "showing every country."
-                    )
-                    % {"value": country[:40]}
-                )
-        for key, options, message in (
-            (
-                "theme",
-                terms["themes"],
-                gettext('There is no theme "%(value)s"; showing every theme.'),
+        filters = Filters(request)
+        filters.choose(
+            "country",
+            countries,
+            gettext(
+                "There is no case study for the country “%(value)s”; "
+                "showing every country."
             ),
-            (
-                "competence",
-                terms["competences"],
-                gettext(
-                    'There is no competence "%(value)s"; showing every competence.'
-                ),
-            ),
-        ):
-            value = request.GET.get(key, "").strip()
-            if value:
-                if value in options:
-                    chosen[key] = value
-                else:
-                    messages.append(message % {"value": value[:60]})
+            cut=40,
+            clean=str.upper,
+        )
+        filters.choose(
+            "theme",
+            terms["themes"],
+            gettext('There is no theme "%(value)s"; showing every theme.'),
+        )
+        filters.choose(
+            "competence",
+            terms["competences"],
+            gettext('There is no competence "%(value)s"; showing every competence.'),
+        )
+        chosen = filters.chosen
 
         case_studies = self.case_studies()
         if "country" in chosen:
@@ -161,19 +146,7 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
             .order_by("path")
         )
 
-        paginator = Paginator(case_studies, PAGE_SIZE)
-        page_number = request.GET.get("page", "1")
-        try:
-            results = paginator.page(page_number)
-        except PageNotAnInteger:
-            messages.append(gettext("That page number is not valid; showing page 1."))
-            results = paginator.page(1)
-        except EmptyPage:
-            messages.append(
-                gettext("There is no page %(number)s; showing the last page.")
-                % {"number": str(page_number)[:10]}
-            )
-            results = paginator.page(paginator.num_pages)
+        paginator, results = filters.paginate(case_studies, PAGE_SIZE)
 
         for case_study in results:
             case_study.localized_themes = [
@@ -182,59 +155,30 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
                 if theme.slug in terms["themes"]
             ]
 
-        def link(**changes):
-            params = {**chosen, **changes}
-            params = {k: v for k, v in params.items() if v}
-            return "?" + urlencode(params) if params else "?"
-
         context.update(
             {
                 "case_studies": results,
                 "paginator": paginator,
-                "messages_list": messages,
+                "messages_list": filters.messages,
                 "chosen": chosen,
                 "filters": [
-                    {
-                        "key": "country",
-                        "label": gettext("Country"),
-                        "all_url": link(country=None),
-                        "options": [
-                            {
-                                "label": country_name(code),
-                                "url": link(country=code),
-                                "current": chosen.get("country") == code,
-                            }
-                            for code in countries
-                        ],
-                    },
-                    {
-                        "key": "theme",
-                        "label": gettext("Theme"),
-                        "all_url": link(theme=None),
-                        "options": [
-                            {
-                                "label": theme.name,
-                                "url": link(theme=slug),
-                                "current": chosen.get("theme") == slug,
-                            }
-                            for slug, theme in terms["themes"].items()
-                        ],
-                    },
-                    {
-                        "key": "competence",
-                        "label": gettext("Competence"),
-                        "all_url": link(competence=None),
-                        "options": [
-                            {
-                                "label": str(competence),
-                                "url": link(competence=slug),
-                                "current": chosen.get("competence") == slug,
-                            }
-                            for slug, competence in terms["competences"].items()
-                        ],
-                    },
+                    filters.group(
+                        "country",
+                        gettext("Country"),
+                        [(code, country_name(code)) for code in countries],
+                    ),
+                    filters.group(
+                        "theme",
+                        gettext("Theme"),
+                        [(slug, t.name) for slug, t in terms["themes"].items()],
+                    ),
+                    filters.group(
+                        "competence",
+                        gettext("Competence"),
+                        [(slug, str(c)) for slug, c in terms["competences"].items()],
+                    ),
                 ],
-                "page_link_prefix": link() + ("&" if chosen else ""),
+                "filter_query": filters.query(),
                 "summary_report": resources_by_id([self.summary_report_id]).get(
                     self.summary_report_id
                 ),

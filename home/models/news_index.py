@@ -1,9 +1,6 @@
 """The news index of each language: the listing, its filters and feeds."""
 
-from urllib.parse import urlencode
-
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext
@@ -16,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal import versioned_cache
+from portal.listing import Filters
 from portal.localization import page_language, public_pages
 from portal.pages import PortalPageMixin
 from portal.params import int_param
@@ -95,36 +93,24 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
         topics = Topic.by_slug(language)
         options = self.filter_options()
         tag_names = dict(options["tags"])
-        messages = []
-        chosen = {}
-
-        topic = request.GET.get("topic", "").strip()
-        if topic:
-            if topic in topics:
-                chosen["topic"] = topic
-            else:
-                messages.append(
-                    gettext('There is no topic "%(value)s"; showing every topic.')
-                    % {"value": topic[:60]}
-                )
-        tag = request.GET.get("tag", "").strip()
-        if tag:
-            if tag in tag_names:
-                chosen["tag"] = tag
-            else:
-                messages.append(
-                    gettext('No article is tagged "%(value)s"; showing every tag.')
-                    % {"value": tag[:60]}
-                )
-        year = request.GET.get("year", "").strip()
-        if year:
-            if int_param(year) in options["years"]:
-                chosen["year"] = year
-            else:
-                messages.append(
-                    gettext('There is no news from "%(value)s"; showing every year.')
-                    % {"value": year[:10]}
-                )
+        filters = Filters(request)
+        filters.choose(
+            "topic",
+            topics,
+            gettext('There is no topic "%(value)s"; showing every topic.'),
+        )
+        filters.choose(
+            "tag",
+            tag_names,
+            gettext('No article is tagged "%(value)s"; showing every tag.'),
+        )
+        filters.choose(
+            "year",
+            lambda year: int_param(year) in options["years"],
+            gettext('There is no news from "%(value)s"; showing every year.'),
+            cut=10,
+        )
+        chosen = filters.chosen
 
         articles = self.articles()
         # Subqueries rather than joins: no duplicates, no DISTINCT.
@@ -143,79 +129,35 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
         if "year" in chosen:
             articles = articles.filter(date__year=int(chosen["year"]))
 
-        paginator = Paginator(news_cards(articles), NEWS_PAGE_SIZE)
-        page_number = request.GET.get("page", "1")
-        try:
-            results = paginator.page(page_number)
-        except PageNotAnInteger:
-            messages.append(gettext("That page number is not valid; showing page 1."))
-            results = paginator.page(1)
-        except EmptyPage:
-            messages.append(
-                gettext("There is no page %(number)s; showing the last page.")
-                % {"number": str(page_number)[:10]}
-            )
-            results = paginator.page(paginator.num_pages)
+        paginator, results = filters.paginate(news_cards(articles), NEWS_PAGE_SIZE)
 
         for article in results:
             article.localized_topics = [
                 topics[t.slug] for t in article.topics.all() if t.slug in topics
             ]
 
-        def link(**changes):
-            params = {k: v for k, v in {**chosen, **changes}.items() if v}
-            return "?" + urlencode(params) if params else "?"
-
         return {
             **self.default_language_news(chosen, paginator),
             "articles": results,
             "paginator": paginator,
-            "messages_list": messages,
+            "messages_list": filters.messages,
             "chosen": chosen,
             "chosen_topic": topics.get(chosen.get("topic")),
             "chosen_tag": tag_names.get(chosen.get("tag")),
             "filters": [
-                {
-                    "key": "topic",
-                    "label": gettext("Topic"),
-                    "all_url": link(topic=None),
-                    "options": [
-                        {
-                            "label": t.name,
-                            "url": link(topic=slug),
-                            "current": chosen.get("topic") == slug,
-                        }
-                        for slug, t in topics.items()
-                    ],
-                },
-                {
-                    "key": "tag",
-                    "label": gettext("Tag"),
-                    "all_url": link(tag=None),
-                    "options": [
-                        {
-                            "label": name,
-                            "url": link(tag=slug),
-                            "current": chosen.get("tag") == slug,
-                        }
-                        for slug, name in options["tags"]
-                    ],
-                },
-                {
-                    "key": "year",
-                    "label": gettext("Year"),
-                    "all_url": link(year=None),
-                    "options": [
-                        {
-                            "label": str(y),
-                            "url": link(year=str(y)),
-                            "current": chosen.get("year") == str(y),
-                        }
-                        for y in options["years"]
-                    ],
-                },
+                filters.group(
+                    "topic",
+                    gettext("Topic"),
+                    [(slug, t.name) for slug, t in topics.items()],
+                ),
+                filters.group("tag", gettext("Tag"), options["tags"]),
+                filters.group(
+                    "year",
+                    gettext("Year"),
+                    [(str(y), str(y)) for y in options["years"]],
+                ),
             ],
-            "page_link_prefix": link() + ("&" if chosen else ""),
+            "filter_query": filters.query(),
         }
 
     def default_language_news(self, chosen, paginator):

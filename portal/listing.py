@@ -1,0 +1,85 @@
+"""What the listings (news, events, case studies) share: filter parameters
+validated into messages, one paginator that never fails on a page number,
+links that keep the valid filters. Their pages include
+templates/includes/pagination.html with `filter_query` (Filters.query)."""
+
+from urllib.parse import urlencode
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import QueryDict
+from django.utils.translation import gettext
+
+
+class Filters:
+    """The filters a visitor asked for (`?topic=…&year=…`): each value that
+    is valid is `chosen`; any other gets a message saying the listing shows
+    everything for that filter instead, never an error."""
+
+    def __init__(self, request):
+        self.request = request
+        self.chosen = {}
+        self.messages = []
+
+    def choose(self, name, allowed, message, *, cut=60, clean=str.strip):
+        """The value of `name` if `allowed` holds it (a container, or a
+        function saying yes or no), else None, with `message` (which names
+        the value as %(value)s, cut to `cut` characters) for the visitor."""
+        value = clean(self.request.GET.get(name, "").strip())
+        if not value:
+            return None
+        if allowed(value) if callable(allowed) else value in allowed:
+            self.chosen[name] = value
+            return value
+        self.messages.append(message % {"value": value[:cut]})
+        return None
+
+    def link(self, **changes):
+        """'?…' for the chosen filters changed by `changes` (None: left out)."""
+        params = {k: v for k, v in {**self.chosen, **changes}.items() if v}
+        return "?" + urlencode(params) if params else "?"
+
+    def query(self):
+        """The chosen filters as a QueryDict, for {% querystring %}."""
+        query = QueryDict(mutable=True)
+        query.update({k: v for k, v in self.chosen.items() if v})
+        return query
+
+    def group(self, name, label, options):
+        """A filter as the listing templates show it: its links to each
+        (value, text) of `options` and to all, the chosen one current."""
+        return {
+            "key": name,
+            "label": label,
+            "all_url": self.link(**{name: None}),
+            "options": [
+                {
+                    "label": text,
+                    "url": self.link(**{name: value}),
+                    "current": self.chosen.get(name) == value,
+                }
+                for value, text in options
+            ],
+        }
+
+    def paginate(self, items, per_page):
+        """(paginator, page) of `items`; see page_of."""
+        paginator = Paginator(items, per_page)
+        return paginator, self.page_of(paginator)
+
+    def page_of(self, paginator):
+        """The page `?page=` asks for: page 1 when it is not a number, the
+        last page when there is no such page, each with a message."""
+        number = self.request.GET.get("page", "1")
+        try:
+            return paginator.page(number)
+        except PageNotAnInteger:
+            self.messages.append(
+                gettext("That page number is not valid; showing page 1.")
+            )
+            return paginator.page(1)
+        except EmptyPage:
+            self.messages.append(
+                gettext("There is no page %(number)s; showing the last page.")
+                % {"number": str(number)[:10]}
+            )
+            return paginator.page(paginator.num_pages)
