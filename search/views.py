@@ -18,8 +18,7 @@ from wagtail.models import Locale, Page
 from portal import navigation, versioned_cache
 from portal.params import int_param
 
-from . import analysis, snippets
-from . import index as search_index
+from . import analysis, engines, snippets
 from .analysis import MAX_INPUT
 from .models import SearchEntry, SearchWord, ZeroResultSearch
 
@@ -209,7 +208,7 @@ def _entry_results(request, entry_ids, language):
 
 def run_search(request, context, query, locale, active_type, number):
     language = analysis.language_of(locale.language_code)
-    index = search_index.backend()
+    index = engines.backend()
     index.prepare()
     corrections = typo_corrections(query, language, index)
     counts = dict.fromkeys(TYPE_NAMES, 0)
@@ -290,7 +289,7 @@ def run_search(request, context, query, locale, active_type, number):
 def other_languages(request, query, language, with_documents=True):
     """The other site languages with a match (each searched with its own
     analyser), and the documents of other languages that match, best first."""
-    index = search_index.backend()
+    index = engines.backend()
     names = dict(settings.LANGUAGES)
     found, document_ids = [], []
     for code in sorted(names):

@@ -19,7 +19,7 @@ from wagtail.models import (
 from home.models import NewsIndexPage, NewsPage, StandardPage
 from portal.pdf import simple_pdf
 from search import analysis
-from search.index import PostgresIndex
+from search.engines import PostgresIndex
 from search.models import SearchEntry, ZeroResultSearch
 
 pytestmark = pytest.mark.django_db
