@@ -97,6 +97,30 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
     def case_studies(self):
         return exclude_private(CaseStudyPage.objects.live().child_of(self))
 
+    def filtered(self, chosen):
+        """The case studies of the `chosen` filters, for their cards."""
+        case_studies = self.case_studies()
+        if "country" in chosen:
+            case_studies = case_studies.filter(country=chosen["country"])
+        # Subqueries rather than joins: no duplicates, no DISTINCT to pay for.
+        if "theme" in chosen:
+            case_studies = case_studies.filter(
+                pk__in=CaseStudyPage.themes.through.objects.filter(
+                    theme__slug=chosen["theme"]
+                ).values("casestudypage_id")
+            )
+        if "competence" in chosen:
+            case_studies = case_studies.filter(
+                pk__in=CaseStudyPage.competences.through.objects.filter(
+                    competence__slug=chosen["competence"]
+                ).values("casestudypage_id")
+            )
+        return (
+            case_studies.defer_streamfields()
+            .prefetch_related("themes")
+            .order_by("path")
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         terms = taxonomy(get_language())
@@ -123,29 +147,7 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
             gettext('There is no competence "%(value)s"; showing every competence.'),
         )
         chosen = filters.chosen
-
-        case_studies = self.case_studies()
-        if "country" in chosen:
-            case_studies = case_studies.filter(country=chosen["country"])
-        # Subqueries rather than joins: no duplicates, no DISTINCT to pay for.
-        if "theme" in chosen:
-            case_studies = case_studies.filter(
-                pk__in=CaseStudyPage.themes.through.objects.filter(
-                    theme__slug=chosen["theme"]
-                ).values("casestudypage_id")
-            )
-        if "competence" in chosen:
-            case_studies = case_studies.filter(
-                pk__in=CaseStudyPage.competences.through.objects.filter(
-                    competence__slug=chosen["competence"]
-                ).values("casestudypage_id")
-            )
-        case_studies = (
-            case_studies.defer_streamfields()
-            .prefetch_related("themes")
-            .order_by("path")
-        )
-
+        case_studies = self.filtered(chosen)
         paginator, results = filters.paginate(case_studies, PAGE_SIZE)
 
         for case_study in results:

@@ -217,44 +217,19 @@ class Command(BaseCommand):
             for _ in range(size):
                 position += 1
                 number = existing + created + len(pages) + 1
-                city, region, country, lat, lng, langs = rng.choice(CITIES)
-                name = f"{rng.choice(NAME_PARTS)} {city} {number}"
                 slug = f"{PREFIX}{number}"
-                page = CentrePage(
-                    title=name,
-                    draft_title=name,
+                page = random_centre(
+                    rng,
+                    number,
+                    types,
                     slug=slug,
                     path=CentrePage._get_path(directory.path, depth, position),
                     depth=depth,
-                    numchild=0,
                     url_path=f"{directory.url_path}{slug}/",
-                    live=True,
-                    has_unpublished_changes=False,
                     first_published_at=now,
                     last_published_at=now,
                     content_type=content_type,
                     locale=locale,
-                    translation_key=uuid.uuid4(),
-                    external_id=f"{PREFIX}{number}",
-                    centre_type=rng.choice(types),
-                    country=country,
-                    region=region,
-                    city=city,
-                    postcode=f"{rng.randint(1000, 99999)}",
-                    address=f"{rng.randint(1, 200)} {rng.choice(WORDS).title()} Street",
-                    latitude=round(lat + rng.uniform(-0.6, 0.6), 5),
-                    longitude=round(lng + rng.uniform(-0.9, 0.9), 5),
-                    website=f"https://centre-{number}.example.org/",
-                    languages=", ".join(langs.split()[: rng.randint(1, 3)]),
-                    description="<p>"
-                    + " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 60)))
-                    + "</p>",
-                    publics=" ".join(rng.sample(WORDS, 4)),
-                    virtual_tour_url=(
-                        f"https://tours.example.org/{number}/"
-                        if rng.random() < 0.05
-                        else ""
-                    ),
                 )
                 page._service_slugs = [
                     s.slug for s in rng.sample(service_objects, rng.randint(1, 5))
@@ -284,6 +259,40 @@ class Command(BaseCommand):
         optimize()
         bump_version()
         return created
+
+
+def random_centre(rng, number, types, **tree):
+    """A live centre page of made-up content; `tree` gives its place in the
+    page tree (path, depth, url_path, slug...), its locale and dates."""
+    city, region, country, lat, lng, langs = rng.choice(CITIES)
+    name = f"{rng.choice(NAME_PARTS)} {city} {number}"
+    return CentrePage(
+        title=name,
+        draft_title=name,
+        numchild=0,
+        **tree,
+        live=True,
+        has_unpublished_changes=False,
+        translation_key=uuid.uuid4(),
+        external_id=f"{PREFIX}{number}",
+        centre_type=rng.choice(types),
+        country=country,
+        region=region,
+        city=city,
+        postcode=f"{rng.randint(1000, 99999)}",
+        address=f"{rng.randint(1, 200)} {rng.choice(WORDS).title()} Street",
+        latitude=round(lat + rng.uniform(-0.6, 0.6), 5),
+        longitude=round(lng + rng.uniform(-0.9, 0.9), 5),
+        website=f"https://centre-{number}.example.org/",
+        languages=", ".join(langs.split()[: rng.randint(1, 3)]),
+        description="<p>"
+        + " ".join(rng.choice(WORDS) for _ in range(rng.randint(20, 60)))
+        + "</p>",
+        publics=" ".join(rng.sample(WORDS, 4)),
+        virtual_tour_url=(
+            f"https://tours.example.org/{number}/" if rng.random() < 0.05 else ""
+        ),
+    )
 
 
 def children_of(page):
