@@ -32,6 +32,12 @@ from portal.params import id_param
 from portal.unavailable import RETRY_AFTER, database_unavailable
 
 from .models import CENTRE_TYPES, CentrePage, CentreSuggestion, Service
+from .tasks import (
+    expiry,
+    purge_expired_suggestions,
+    purge_expired_suggestions_task,
+    retention_days,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -213,22 +219,6 @@ def unique_slug(directory, title):
     return slug
 
 
-def retention_days():
-    return settings.DIRECTORY_SUGGESTION_RETENTION_DAYS
-
-
-def expiry(suggestion):
-    return suggestion.created_at + datetime.timedelta(days=retention_days())
-
-
-def purge_expired_suggestions():
-    """Delete the suggestions (with their senders' name and e-mail) sent longer
-    ago than the retention period; returns how many were deleted."""
-    cutoff = timezone.now() - datetime.timedelta(days=retention_days())
-    _total, deleted = CentreSuggestion.objects.filter(created_at__lt=cutoff).delete()
-    return deleted.get(CentreSuggestion._meta.label, 0)
-
-
 @transaction.atomic
 def save_suggestion(directory, data, services):
     """Keep the suggestion; a new centre also becomes a draft in moderation."""
@@ -340,7 +330,6 @@ def forget_contact(suggestion):
 def schedule_purge(when):
     """With a task backend that can run a task later, book a purge for the
     moment this suggestion expires (a minute after, so that it has)."""
-    from .tasks import purge_expired_suggestions_task
 
     if purge_expired_suggestions_task.get_backend().supports_defer:
         purge_expired_suggestions_task.using(

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext
 
-from .models import NEWS_FEED_SIZE
+from .models.news import NEWS_FEED_SIZE, Topic
+from .models.partners import Partner
 
 
 class LanguageAtom1Feed(Atom1Feed):
@@ -38,8 +39,6 @@ class NewsRssFeed(Feed):
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, *args, **kwargs):
-        from .models import Partner, Topic
-
         language = self.index.locale.language_code
         self.language = language
         self.topics = Topic.by_slug(language)

@@ -2,6 +2,7 @@
 section, the project's key results and its partners' countries. Plain values,
 cached until a page is published, so a warm home page costs no query for them."""
 
+from django.apps import apps
 from django.conf import settings
 from wagtail.models import Page
 
@@ -21,8 +22,7 @@ SECTION_TYPES = [
 
 
 def _model(label):
-    from django.apps import apps
-
+    # Through the app registry: the home page's model imports this module.
     return apps.get_model(label)
 
 
@@ -71,11 +71,10 @@ def key_results(request, home_page):
     """The figures the project stands on, counted from the content itself."""
 
     def build():
-        from directory.models import DirectoryEntry
-        from guide.models import CaseStudyPage, TrainingModule
-
-        from .models import Partner
-
+        DirectoryEntry = _model("directory.DirectoryEntry")
+        CaseStudyPage = _model("guide.CaseStudyPage")
+        TrainingModule = _model("guide.TrainingModule")
+        Partner = _model("home.Partner")
         default = settings.LANGUAGE_CODE
         partners = Partner.objects.filter(locale__language_code=default)
         return {
@@ -112,10 +111,9 @@ def about_page(request, home_page):
 
     def build():
         language = home_page.locale.language_code
-        from .models import StandardPage
-
         pages = (
-            StandardPage.objects.live()
+            _model("home.StandardPage")
+            .objects.live()
             .public()
             .filter(
                 depth=home_page.depth + 1,

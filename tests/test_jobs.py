@@ -7,7 +7,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 
-from search import signals as search_signals
+from search import tasks as search_tasks
 from search.models import DocumentText
 from tests.test_document_text import QUEUED, docx_bytes, run_queued_tasks, upload
 
@@ -24,12 +24,12 @@ def editor_client(client, django_user_model):
 
 @override_settings(TASKS=QUEUED)
 def test_a_failed_job_shows_its_reason_and_runs_again(editor_client, monkeypatch):
-    original = search_signals.extract_now
+    original = search_tasks.extract_now
 
     def broken(document_id):
         raise OSError("the media disk is not mounted")
 
-    monkeypatch.setattr(search_signals, "extract_now", broken)
+    monkeypatch.setattr(search_tasks, "extract_now", broken)
     document = upload(
         editor_client, "plan.docx", docx_bytes("Jobs quokka plan."), "Jobs plan"
     )
@@ -47,7 +47,7 @@ def test_a_failed_job_shows_its_reason_and_runs_again(editor_client, monkeypatch
     assert "1 failed" in html
 
     # The cause is fixed; the editor runs it again and the worker does it.
-    monkeypatch.setattr(search_signals, "extract_now", original)
+    monkeypatch.setattr(search_tasks, "extract_now", original)
     failed = DBTaskResult.objects.get(status="FAILED")
     response = editor_client.post(reverse("portal_jobs:retry", args=[failed.pk]))
     assert response.status_code == 302

@@ -13,11 +13,9 @@ from wagtail.search import index
 from portal.pages import PortalPageMixin
 
 from .blocks import ScenesBlock
+from .viewer import scene_list, tour_json_ld, tours_for, viewer_config
 
-# Renditions of a panorama: what the viewer loads (the larger one on wide or
-# dense screens) and the still shown before it loads.
-PANORAMA_LARGE = "max-4096x2048|format-jpeg|jpegquality-80"
-PANORAMA_SMALL = "max-2048x1024|format-jpeg|jpegquality-80"
+# The still shown before the viewer loads (the panoramas: tours.viewer).
 STILL = "fill-960x360-c50|format-jpeg|jpegquality-80"
 
 
@@ -68,8 +66,6 @@ class VirtualTourPage(PortalPageMixin, Page):
     def scene_list(self):
         """The scenes as the templates and the viewer read them: titles and
         texts in this page's language, recordings chosen for it."""
-        from .viewer import scene_list
-
         return scene_list(self)
 
     @cached_property
@@ -82,8 +78,6 @@ class VirtualTourPage(PortalPageMixin, Page):
         return self.still.get_rendition(STILL) if self.still is not None else None
 
     def get_context(self, request, *args, **kwargs):
-        from .viewer import tour_json_ld, viewer_config
-
         context = super().get_context(request, *args, **kwargs)
         context["viewer_config"] = viewer_config(self)
         context["tour_json_ld"] = tour_json_ld(self, request)
@@ -109,8 +103,6 @@ class VirtualTourIndexPage(PortalPageMixin, Page):
     def tours(self):
         """Every live public tour in this page's language (those not yet
         translated in English, marked as such), by centre name."""
-        from .viewer import tours_for
-
         return tours_for(self.locale)
 
     def get_context(self, request, *args, **kwargs):

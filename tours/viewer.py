@@ -2,13 +2,22 @@
 chosen for it), the viewer's configuration, the JSON-LD, and the tours of a
 language for the index and the centres."""
 
+from django.apps import apps
 from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from portal.localization import in_language
 
-from .models import PANORAMA_LARGE, PANORAMA_SMALL, VirtualTourPage
+# Renditions of a panorama: what the viewer loads (the larger one on wide or
+# dense screens, the smaller one first).
+PANORAMA_LARGE = "max-4096x2048|format-jpeg|jpegquality-80"
+PANORAMA_SMALL = "max-2048x1024|format-jpeg|jpegquality-80"
+
+
+def _tours():
+    # Through the app registry: the models import this module.
+    return apps.get_model("tours", "VirtualTourPage").objects
 
 
 def direction(yaw):
@@ -202,15 +211,13 @@ def tour_json_ld(page, request):
 
 def centre_tour(centre):
     """The live public tour below a centre page, or None."""
-    return VirtualTourPage.objects.child_of(centre).live().public().specific().first()
+    return _tours().child_of(centre).live().public().specific().first()
 
 
 def tours_for(locale):
     """The live public tours of a language (English where not translated
     yet), each with its centre, ordered by centre name."""
-    tours = list(
-        in_language(VirtualTourPage.objects.public(), locale.language_code).values()
-    )
+    tours = list(in_language(_tours().public(), locale.language_code).values())
     steplen = Page.steplen
     parents = {
         page.path: page

@@ -15,7 +15,7 @@ class CentreSuggestion(models.Model):
     editor's pending work); a moderator applies it on top of the page's latest
     draft. A suggested new centre is a draft page in moderation, linked here.
     Records are deleted once DIRECTORY_SUGGESTION_RETENTION_DAYS have passed
-    (directory.suggestions.purge_expired_suggestions)."""
+    (directory.tasks.purge_expired_suggestions)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("pending")

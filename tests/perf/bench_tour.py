@@ -133,7 +133,8 @@ def renditions(env):
     import django
 
     django.setup()
-    from tours.models import PANORAMA_LARGE, PANORAMA_SMALL, VirtualTourPage
+    from tours.models import VirtualTourPage
+    from tours.viewer import PANORAMA_LARGE, PANORAMA_SMALL
 
     sizes = {PANORAMA_SMALL: [], PANORAMA_LARGE: []}
     for tour in VirtualTourPage.objects.filter(locale__language_code="en"):

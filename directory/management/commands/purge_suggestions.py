@@ -4,7 +4,7 @@ purges whenever a suggestion arrives or moderators open the listing."""
 
 from django.core.management.base import BaseCommand
 
-from directory.suggestions import purge_expired_suggestions, retention_days
+from directory.tasks import purge_expired_suggestions, retention_days
 
 
 class Command(BaseCommand):

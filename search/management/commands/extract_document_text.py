@@ -7,7 +7,7 @@ from django.db.models import Q
 from wagtail.documents import get_document_model
 
 from search.models import DocumentText
-from search.signals import extract_now
+from search.tasks import extract_now
 
 
 class Command(BaseCommand):
