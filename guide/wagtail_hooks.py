@@ -4,9 +4,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal import navigation, versioned_cache
+from portal.localization import public_pages
 
 from .models import Competence, GuidePage, Resource, Theme, TrainingModule
-from .models.localization import exclude_private
 
 
 class ResourceViewSet(SnippetViewSet):
@@ -55,9 +55,7 @@ def guide_home_section(request, home_page):
 
     def build():
         guide = (
-            exclude_private(
-                GuidePage.objects.live().filter(locale_id=home_page.locale_id)
-            )
+            public_pages(GuidePage.objects.live().filter(locale_id=home_page.locale_id))
             .defer_streamfields()
             .first()
         )

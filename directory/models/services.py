@@ -1,13 +1,12 @@
 """The services centres offer (a translatable taxonomy snippet)."""
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
-from portal.localization import published
+from portal.localization import in_language
 from portal.models import ModeratedSnippet
 
 
@@ -51,19 +50,8 @@ class Service(ModeratedSnippet):
     def for_locale(cls, locale):
         """Every service in `locale`, falling back to the default language for a
         service not yet translated, keyed by slug in sort order."""
-        services = list(
-            published(cls.objects)
-            .filter(
-                locale__language_code__in={locale.language_code, settings.LANGUAGE_CODE}
-            )
-            .select_related("locale")
-        )
-        by_slug = {}
-        for service in services:
-            if service.locale_id == locale.pk:
-                by_slug[service.slug] = service
-        for service in services:
-            by_slug.setdefault(service.slug, service)
-        return dict(
-            sorted(by_slug.items(), key=lambda item: (item[1].sort_order, item[1].name))
-        )
+        services = in_language(cls.objects.all(), locale.language_code).values()
+        return {
+            service.slug: service
+            for service in sorted(services, key=lambda s: (s.sort_order, s.name))
+        }

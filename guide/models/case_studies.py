@@ -18,9 +18,9 @@ from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.countries import country_choices, country_name
 from portal.forms import TaxonomyChoicesPageForm
 from portal.listing import Filters
+from portal.localization import in_language, public_pages
 from portal.pages import PortalPageMixin
 
-from .localization import exclude_private, for_locale
 from .resources import resources_by_id
 from .taxonomy import SAMPLE_HELP, Competence, Theme
 
@@ -35,12 +35,12 @@ def taxonomy(language_code):
         return {
             "themes": {
                 t.slug: t
-                for t in for_locale(Theme.objects.all(), language_code).values()
+                for t in in_language(Theme.objects.all(), language_code).values()
             },
             "competences": {
                 c.slug: c
                 for c in sorted(
-                    for_locale(Competence.objects.all(), language_code).values(),
+                    in_language(Competence.objects.all(), language_code).values(),
                     key=lambda c: c.number,
                 )
             },
@@ -95,7 +95,7 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
         return versioned_cache.cached(f"guide-countries:{self.pk}", build)
 
     def case_studies(self):
-        return exclude_private(CaseStudyPage.objects.live().child_of(self))
+        return public_pages(CaseStudyPage.objects.live().child_of(self))
 
     def filtered(self, chosen):
         """The case studies of the `chosen` filters, for their cards."""
@@ -329,13 +329,13 @@ class CaseStudyPage(PortalPageMixin, Page):
                 "centre__translation_key"
             )
         context["partners"] = list(
-            for_locale(
+            in_language(
                 Partner.objects.filter(translation_key__in=partner_keys), language
             ).values()
         )
         context["centres"] = list(
-            for_locale(
-                exclude_private(
+            in_language(
+                public_pages(
                     CentrePage.objects.live().filter(translation_key__in=centre_keys)
                 ).defer_streamfields(),
                 language,

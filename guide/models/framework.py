@@ -8,10 +8,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.localization import in_language, public_pages
 from portal.pages import PortalPageMixin
 
 from .case_studies import CaseStudyIndexPage, CaseStudyPage, taxonomy
-from .localization import exclude_private, for_locale
 from .taxonomy import TrainingModule
 
 
@@ -62,7 +62,7 @@ class CompetenceFrameworkPage(PortalPageMixin, Page):
         language = get_language()
         competences = list(taxonomy(language)["competences"].values())
         modules = list(
-            for_locale(
+            in_language(
                 TrainingModule.objects.select_related("competence").prefetch_related(
                     "course_links"
                 ),
@@ -71,7 +71,7 @@ class CompetenceFrameworkPage(PortalPageMixin, Page):
         )
         modules.sort(key=lambda m: m.code)
         index_page = (
-            exclude_private(
+            public_pages(
                 CaseStudyIndexPage.objects.live().filter(locale__language_code=language)
             )
             .defer_streamfields()
@@ -80,7 +80,7 @@ class CompetenceFrameworkPage(PortalPageMixin, Page):
         case_studies = []
         if index_page is not None:
             case_studies = list(
-                exclude_private(
+                public_pages(
                     CaseStudyPage.objects.live()
                     .child_of(index_page)
                     .defer_streamfields()

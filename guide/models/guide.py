@@ -13,9 +13,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.localization import public_pages
 from portal.pages import PortalPageMixin
 
-from .localization import exclude_private
 from .resources import resources_by_id
 
 
@@ -65,7 +65,7 @@ class GuidePage(RoutablePageMixin, PortalPageMixin, Page):
     def reading_order(self, with_body=False):
         """Every live chapter and section of this guide, in reading order, with
         its number ("2" or "2.1"): one query."""
-        chapters = exclude_private(
+        chapters = public_pages(
             GuideChapterPage.objects.live().descendant_of(self).order_by("path")
         )
         if not with_body:
