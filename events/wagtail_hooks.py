@@ -1,6 +1,5 @@
-from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -9,7 +8,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.localization import public_pages
+from portal.localization import own_or_default, page_in_active_language, public_pages
 
 from .models import EventIndexPage, EventPage, Person
 
@@ -31,7 +30,7 @@ def events_home_section(request, home_page):
     coming, the three most recent with their recordings and presentations;
     English ones, marked as English, for a language with no event yet. Plain
     values cached until a page is published."""
-    from portal import navigation, versioned_cache
+    from portal import navigation
 
     def build(locale_filter):
         now = timezone.now()
@@ -68,17 +67,7 @@ def events_home_section(request, home_page):
     site = navigation.site_key(request)
     # The hour in the key: an event drops off once it has ended.
     hour = timezone.now().strftime("%Y%m%d%H")
-    cards = versioned_cache.cached(
-        f"events-home:{site}:{home_page.locale_id}:{hour}",
-        lambda: build({"locale_id": home_page.locale_id}),
-    )
-    lang = None
-    if not cards and home_page.locale.language_code != settings.LANGUAGE_CODE:
-        lang = settings.LANGUAGE_CODE
-        cards = versioned_cache.cached(
-            f"events-home:{site}:{lang}:{hour}",
-            lambda: build({"locale__language_code": lang}),
-        )
+    cards, lang = own_or_default(home_page, f"events-home:{site}:{hour}", build)
     if not cards:
         return None
     return {
@@ -95,12 +84,7 @@ def events_home_section(request, home_page):
 def events_calendar_link(request):
     """The calendar feed of the active language's events (one query)."""
 
-    index = (
-        public_pages(EventIndexPage.objects.live())
-        .filter(locale__language_code=get_language())
-        .defer_streamfields()
-        .first()
-    )
+    index = page_in_active_language(EventIndexPage)
     if index is None:
         return []
     return [

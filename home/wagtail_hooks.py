@@ -1,5 +1,4 @@
-from django.conf import settings
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -8,7 +7,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.localization import public_pages
+from portal.localization import own_or_default, page_in_active_language, public_pages
 
 from .models import (
     NEWS_CARD_IMAGE,
@@ -78,7 +77,7 @@ def news_home_section(request, home_page):
     from django.db.models import Prefetch
     from wagtail.images import get_image_model
 
-    from portal import navigation, versioned_cache
+    from portal import navigation
 
     def build(locale_filter):
         rendition_model = get_image_model().get_rendition_model()
@@ -122,17 +121,7 @@ def news_home_section(request, home_page):
         return cards
 
     site = navigation.site_key(request)
-    cards = versioned_cache.cached(
-        f"news-home:{site}:{home_page.locale_id}",
-        lambda: build({"locale_id": home_page.locale_id}),
-    )
-    lang = None
-    if not cards and home_page.locale.language_code != settings.LANGUAGE_CODE:
-        lang = settings.LANGUAGE_CODE
-        cards = versioned_cache.cached(
-            f"news-home:{site}:{lang}",
-            lambda: build({"locale__language_code": lang}),
-        )
+    cards, lang = own_or_default(home_page, f"news-home:{site}", build)
     if not cards:
         return None
     return {
@@ -147,12 +136,7 @@ def news_home_section(request, home_page):
 @hooks.register("portal_head_links")
 def news_feed_links(request):
     """The RSS and Atom feeds of the active language's news (one query)."""
-    index = (
-        public_pages(NewsIndexPage.objects.live())
-        .filter(locale__language_code=get_language())
-        .defer_streamfields()
-        .first()
-    )
+    index = page_in_active_language(NewsIndexPage)
     if index is None:
         return []
     return [

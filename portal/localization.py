@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import DraftStateMixin
 
-from portal import navigation
+from portal import navigation, versioned_cache
 
 
 def page_language(page, request=None):
@@ -57,3 +57,30 @@ def in_language(queryset, language_code):
     for obj in objects:
         order.setdefault(obj.translation_key, len(order))
     return dict(sorted(chosen.items(), key=lambda item: order[item[0]]))
+
+
+def page_in_active_language(model):
+    """The live page of `model` that every visitor may see, in the active
+    language (an app's index for its head links), or None; one query."""
+    return (
+        public_pages(model.objects.live())
+        .filter(locale__language_code=get_language())
+        .defer_streamfields()
+        .first()
+    )
+
+
+def own_or_default(page, name, build):
+    """(items, lang): `build(filter)` for `page`'s language, cached under
+    `name`; when that gives nothing, the default language's, `lang` then
+    naming it for the template (None for the page's own language)."""
+    items = versioned_cache.cached(
+        f"{name}:{page.locale_id}", lambda: build({"locale_id": page.locale_id})
+    )
+    if items or page.locale.language_code == settings.LANGUAGE_CODE:
+        return items, None
+    lang = settings.LANGUAGE_CODE
+    items = versioned_cache.cached(
+        f"{name}:{lang}", lambda: build({"locale__language_code": lang})
+    )
+    return items, lang
