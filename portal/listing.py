@@ -67,8 +67,9 @@ class Filters:
         return paginator, self.page_of(paginator)
 
     def page_of(self, paginator):
-        """The page `?page=` asks for: page 1 when it is not a number, the
-        last page when there is no such page, each with a message."""
+        """The page `?page=` asks for: page 1 when it is not a number or
+        below 1, the last page when there is no such page, each with a
+        message."""
         number = self.request.GET.get("page", "1")
         try:
             return paginator.page(number)
@@ -78,6 +79,11 @@ class Filters:
             )
             return paginator.page(1)
         except EmptyPage:
+            if int(number) < 1:
+                self.messages.append(
+                    gettext("That page number is not valid; showing page 1.")
+                )
+                return paginator.page(1)
             self.messages.append(
                 gettext("There is no page %(number)s; showing the last page.")
                 % {"number": str(number)[:10]}

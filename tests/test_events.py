@@ -549,3 +549,23 @@ def test_speaker_photos_cost_no_query_per_person(client):
     assert 'alt="Catherine Kinet"' in html and 'alt="Pauline Boivin"' in html
     # One query for the renditions of every photo (12 without photos).
     assert one == three <= 13, (one, three)
+
+
+@pytest.mark.django_db
+def test_a_type_with_nothing_ahead_opens_on_its_past_events(client):
+    # The demo's events are all past: the page opens on them, and so does a
+    # type's link; "See the past events" keeps the type.
+    html = client.get("/en/events/").content.decode()
+    link = re.search(r'href="(\?type=training)"', html).group(1)
+    page = client.get("/en/events/" + link).content.decode()
+    assert "1 past event" in page and "No event matches" not in page
+    upcoming = client.get("/en/events/?type=training&when=upcoming").content.decode()
+    assert "No event matches" in upcoming
+    assert 'href="?type=training&amp;when=past"' in upcoming
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", ["0", "-1"])
+def test_a_page_number_below_one_shows_the_first_page(client, number):
+    html = client.get("/en/news/", {"page": number}).content.decode()
+    assert "That page number is not valid; showing page 1." in html

@@ -73,9 +73,10 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
             events = events.filter(event_type=chosen["type"])
         upcoming = events.filter(end__gte=now).order_by("start", "pk")
         paginator = Paginator(upcoming, EVENTS_PAGE_SIZE)
-        # With nothing ahead (a project that has ended) and nothing asked for,
-        # the page opens on the most recent past events rather than on none.
-        past_by_default = not past and not chosen and paginator.count == 0
+        # With nothing ahead (a project that has ended) and neither tab asked
+        # for, the page (of a type too) opens on the most recent past events
+        # rather than on none.
+        past_by_default = not past and "when" not in chosen and paginator.count == 0
         if past or past_by_default:
             past = True
             paginator = Paginator(
@@ -114,6 +115,7 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
                 for value, label in EventPage.TYPE_CHOICES
             ],
             "all_types_url": link(type=None),
+            "past_url": link(when="past"),
             "filter_query": filters.query(),
         }
 
