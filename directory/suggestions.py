@@ -31,7 +31,14 @@ from portal.countries import country_choices
 from portal.params import id_param
 from portal.unavailable import RETRY_AFTER, database_unavailable
 
-from .models import CENTRE_TYPES, CentrePage, CentreSuggestion, Service
+from .models import (
+    CENTRE_TYPES,
+    CONTACT_FIELDS,
+    PLACE_FIELDS,
+    CentrePage,
+    CentreSuggestion,
+    Service,
+)
 from .tasks import (
     expiry,
     purge_expired_suggestions,
@@ -48,16 +55,8 @@ RATE_WINDOW = 3600  # seconds, per client address
 SUGGESTED_FIELDS = (
     "name",
     "centre_type",
-    "country",
-    "region",
-    "city",
-    "address",
-    "postcode",
-    "latitude",
-    "longitude",
-    "website",
-    "email",
-    "phone",
+    *PLACE_FIELDS,
+    *CONTACT_FIELDS,
     "services",
     "languages",
     "description",
@@ -182,16 +181,8 @@ def apply_suggestion(centre, data, services):
     centre.title = data["name"]
     for field in (
         "centre_type",
-        "country",
-        "region",
-        "city",
-        "address",
-        "postcode",
-        "latitude",
-        "longitude",
-        "website",
-        "email",
-        "phone",
+        *PLACE_FIELDS,
+        *CONTACT_FIELDS,
         "languages",
     ):
         setattr(centre, field, data.get(field) if data.get(field) is not None else "")

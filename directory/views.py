@@ -22,7 +22,14 @@ from portal.countries import country_name
 from portal.params import int_param
 
 from .index import index_version
-from .models import CENTRE_TYPES, CentrePage, DirectoryEntry, Service, language_name
+from .models import (
+    CENTRE_TYPES,
+    CONTACT_FIELDS,
+    CentrePage,
+    DirectoryEntry,
+    Service,
+    language_name,
+)
 from .search import COUNT_LIMIT, MAX_QUERY_LENGTH, DirectoryQuery, autocomplete
 
 PER_PAGE = 20
@@ -37,9 +44,7 @@ CSV_COLUMNS = [
     "country",
     "latitude",
     "longitude",
-    "website",
-    "email",
-    "phone",
+    *CONTACT_FIELDS,
     "services",
     "languages",
     "url",

@@ -8,7 +8,14 @@ from ..languages import (
     parse_language_codes,
     validate_language_codes,
 )
-from .centres import CENTRE_TYPES, CentrePage, CentrePageForm, tour_embeddable
+from .centres import (
+    CENTRE_TYPES,
+    CONTACT_FIELDS,
+    PLACE_FIELDS,
+    CentrePage,
+    CentrePageForm,
+    tour_embeddable,
+)
 from .directory import DirectoryPage
 from .entries import DirectoryEntry
 from .services import Service
@@ -16,6 +23,8 @@ from .suggestions import CentreSuggestion
 
 __all__ = [
     "CENTRE_TYPES",
+    "CONTACT_FIELDS",
+    "PLACE_FIELDS",
     "LANGUAGE_CODE_RE",
     "CentrePage",
     "CentrePageForm",

@@ -27,6 +27,18 @@ CENTRE_TYPES = [
     ("guidance_centre", _("Guidance centre")),
     ("online_service", _("Online service")),
 ]
+# A centre's place and contact fields, in the order the import file, the
+# suggestion form and the moderation of suggestions list them.
+PLACE_FIELDS = (
+    "country",
+    "region",
+    "city",
+    "address",
+    "postcode",
+    "latitude",
+    "longitude",
+)
+CONTACT_FIELDS = ("website", "email", "phone")
 
 
 def tour_embeddable(url):
