@@ -73,10 +73,11 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
             events = events.filter(event_type=chosen["type"])
         upcoming = events.filter(end__gte=now).order_by("start", "pk")
         paginator = Paginator(upcoming, EVENTS_PAGE_SIZE)
-        # With nothing ahead (a project that has ended) and neither tab asked
-        # for, the page (of a type too) opens on the most recent past events
-        # rather than on none.
-        past_by_default = not past and "when" not in chosen and paginator.count == 0
+        # With nothing ahead (a project that has ended) and nothing asked for,
+        # the page opens on the most recent past events rather than on none;
+        # its type links then stay among past events. A type asked for keeps
+        # to what it asked: none upcoming, and a link to the past ones.
+        past_by_default = not past and not chosen and paginator.count == 0
         if past or past_by_default:
             past = True
             paginator = Paginator(
@@ -85,6 +86,7 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
 
         results = filters.page_of(paginator)
         link = filters.link
+        keep_past = {"when": "past"} if past_by_default else {}
 
         return {
             "events": results,
@@ -109,12 +111,12 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
             "type_options": [
                 {
                     "label": label,
-                    "url": link(type=value),
+                    "url": link(type=value, **keep_past),
                     "current": chosen.get("type") == value,
                 }
                 for value, label in EventPage.TYPE_CHOICES
             ],
-            "all_types_url": link(type=None),
+            "all_types_url": link(type=None, **keep_past),
             "past_url": link(when="past"),
             "filter_query": filters.query(),
         }
