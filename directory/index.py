@@ -7,12 +7,18 @@ import math
 import unicodedata
 
 from django.core.cache import cache
+from django.db import connection
+from django.db.models.signals import post_delete, post_save
 from django.utils.html import strip_tags
 from django.utils.translation import override
+from wagtail import hooks
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from portal.countries import country_name
 
-from .models import CentrePage, DirectoryEntry, Service, parse_language_codes
+from . import model
+from .languages import parse_language_codes
 
 VERSION_KEY = "directory:index-version"
 
@@ -93,7 +99,7 @@ def build_entry(page, services_by_slug=None, url=None):
     be given by bulk callers to save queries)."""
     language = page.locale.language_code if page.locale_id else "en"
     if services_by_slug is None:
-        services_by_slug = Service.for_locale(page.locale)
+        services_by_slug = model("Service").for_locale(page.locale)
         slugs = [service.slug for service in page.services.all()]
     else:
         slugs = getattr(page, "_service_slugs", [])
@@ -117,7 +123,7 @@ def build_entry(page, services_by_slug=None, url=None):
         ]
         if part
     )
-    entry = DirectoryEntry(
+    entry = model("DirectoryEntry")(
         page_id=page.pk,
         locale_id=page.locale_id,
         directory_id=page.get_parent().pk if url is None else page._directory_id,
@@ -151,8 +157,6 @@ def build_entry(page, services_by_slug=None, url=None):
 
 def has_own_tour(page):
     """Whether an app (tours) publishes a tour of this centre on this site."""
-    from wagtail import hooks
-
     return any(fn(page) for fn in hooks.get_hooks("centre_has_tour"))
 
 
@@ -162,28 +166,26 @@ def is_listed(page):
 
 def index_centre(page):
     page = page.specific
-    if not isinstance(page, CentrePage):
+    if not isinstance(page, model("CentrePage")):
         return
     if not is_listed(page):
         unindex(page.pk)
         return
     entry = build_entry(page)
     # Delete then insert: the FTS triggers keep the text index in step.
-    DirectoryEntry.objects.filter(page_id=page.pk).delete()
+    model("DirectoryEntry").objects.filter(page_id=page.pk).delete()
     entry.save(force_insert=True)
     bump_version()
 
 
 def unindex(page_id):
-    deleted, _ = DirectoryEntry.objects.filter(page_id=page_id).delete()
+    deleted, _ = model("DirectoryEntry").objects.filter(page_id=page_id).delete()
     if deleted:
         bump_version()
 
 
 def optimize():
     """Merge the SQLite full-text index into one segment after bulk writes."""
-    from django.db import connection
-
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(
@@ -193,10 +195,11 @@ def optimize():
 
 def rebuild(stdout=None):
     """Rebuild the whole index from the live centre pages."""
-    DirectoryEntry.objects.all().delete()
+    model("DirectoryEntry").objects.all().delete()
     count = 0
     for page in (
-        CentrePage.objects.live()
+        model("CentrePage")
+        .objects.live()
         .public()
         .select_related("locale")
         .prefetch_related("services")
@@ -224,7 +227,9 @@ def on_deleted(sender, instance, **kwargs):
 
 def on_moved(sender, instance, **kwargs):
     """A moved directory or centre changes URLs: re-index the centres below."""
-    for page in CentrePage.objects.descendant_of(instance, inclusive=True).live():
+    for page in (
+        model("CentrePage").objects.descendant_of(instance, inclusive=True).live()
+    ):
         index_centre(page)
 
 
@@ -233,15 +238,16 @@ def relist_below(page):
     after a restriction on `page` was added or removed, drop the rows of the
     centres at and below it that are no longer public and build those of the
     public ones that have none (privacy changes no row's content)."""
-    centres = CentrePage.objects.descendant_of(page, inclusive=True)
+    centres = model("CentrePage").objects.descendant_of(page, inclusive=True)
     listed = centres.live().public()
     changed, _ = (
-        DirectoryEntry.objects.filter(page_id__in=centres.values("pk"))
+        model("DirectoryEntry")
+        .objects.filter(page_id__in=centres.values("pk"))
         .exclude(page_id__in=listed.values("pk"))
         .delete()
     )
     missing = (
-        listed.exclude(pk__in=DirectoryEntry.objects.values("page_id"))
+        listed.exclude(pk__in=model("DirectoryEntry").objects.values("page_id"))
         .select_related("locale")
         .prefetch_related("services")
     )
@@ -255,8 +261,6 @@ def relist_below(page):
 def on_view_restriction_changed(sender, instance, **kwargs):
     if kwargs.get("raw"):
         return
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:  # gone already when deleted along with its page
         relist_below(page)
@@ -266,22 +270,19 @@ def on_service_saved(sender, instance, **kwargs):
     """A renamed service changes the searchable text of the centres offering it."""
     if kwargs.get("raw"):  # loading a dump, which holds the index rows
         return
-    for page in CentrePage.objects.live().filter(services__slug=instance.slug):
+    for page in model("CentrePage").objects.live().filter(services__slug=instance.slug):
         index_centre(page)
 
 
 def connect():
-    from django.db.models.signals import post_delete, post_save
-    from wagtail.models import PageViewRestriction
-    from wagtail.signals import page_published, page_unpublished, post_page_move
-
-    page_published.connect(on_published, sender=CentrePage, dispatch_uid="dir_pub")
-    page_unpublished.connect(
-        on_unpublished, sender=CentrePage, dispatch_uid="dir_unpub"
-    )
-    post_delete.connect(on_deleted, sender=CentrePage, dispatch_uid="dir_delete")
+    centres = model("CentrePage")
+    page_published.connect(on_published, sender=centres, dispatch_uid="dir_pub")
+    page_unpublished.connect(on_unpublished, sender=centres, dispatch_uid="dir_unpub")
+    post_delete.connect(on_deleted, sender=centres, dispatch_uid="dir_delete")
     post_page_move.connect(on_moved, dispatch_uid="dir_move")
-    post_save.connect(on_service_saved, sender=Service, dispatch_uid="dir_service")
+    post_save.connect(
+        on_service_saved, sender=model("Service"), dispatch_uid="dir_service"
+    )
     post_save.connect(
         on_view_restriction_changed,
         sender=PageViewRestriction,

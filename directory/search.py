@@ -10,11 +10,20 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 
+from . import model
 from .index import fold
-from .models import DirectoryEntry
 
-TABLE = DirectoryEntry._meta.db_table
+# The models' routes call the views, which call this module: the model is
+# read from the app registry, and its table named as the migrations' FTS
+# triggers name it.
+TABLE = "directory_directoryentry"
 FTS_TABLE = "directory_entry_fts"
+
+
+def entry_objects():
+    return model("DirectoryEntry").objects
+
+
 WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_TOKENS = 8
 MAX_TOKEN_LENGTH = 40
@@ -302,10 +311,10 @@ class DirectoryQuery:
                 # PostgreSQL: in name order, read from the title index until a
                 # page of matches is found, instead of ranking them all.
                 sql, params = dataclasses.replace(self, ranked=False).sql(limit, offset)
-                entries = list(DirectoryEntry.objects.raw(sql, params))
+                entries = list(entry_objects().raw(sql, params))
         if entries is None:
             sql, params = self.sql(limit, offset)
-            entries = list(DirectoryEntry.objects.raw(sql, params))
+            entries = list(entry_objects().raw(sql, params))
         if self.near:
             for entry in entries:
                 entry.distance_km = distance_km(self.near, entry)
@@ -317,7 +326,7 @@ class DirectoryQuery:
             f"WHERE {FTS_TABLE} MATCH %s LIMIT %s OFFSET %s) m "
             f"JOIN {TABLE} e ON e.page_id = m.rowid ORDER BY m.rowid"
         )
-        return list(DirectoryEntry.objects.raw(sql, [expression, limit, offset]))
+        return list(entry_objects().raw(sql, [expression, limit, offset]))
 
     def _broad_entries(self, limit, offset):
         """Name matches first, then the other matches (see RANK_LIMIT)."""
@@ -385,9 +394,7 @@ class DirectoryQuery:
                 f"ORDER BY {order} LIMIT %s) ORDER BY {order}"
             )
             rows = list(
-                DirectoryEntry.objects.raw(
-                    sql, [*params, *order_params, need, *order_params]
-                )
+                entry_objects().raw(sql, [*params, *order_params, need, *order_params])
             )
             if len(rows) == need:
                 last = rows[-1]

@@ -31,14 +31,9 @@ from portal.countries import country_choices
 from portal.params import id_param
 from portal.unavailable import RETRY_AFTER, database_unavailable
 
-from .models import (
-    CENTRE_TYPES,
-    CONTACT_FIELDS,
-    PLACE_FIELDS,
-    CentrePage,
-    CentreSuggestion,
-    Service,
-)
+from . import model
+from .centre_fields import CENTRE_TYPES, CONTACT_FIELDS, PLACE_FIELDS
+from .languages import validate_language_codes
 from .tasks import (
     expiry,
     purge_expired_suggestions,
@@ -51,7 +46,7 @@ logger = logging.getLogger(__name__)
 RATE_LIMIT = 10  # posts (valid or not)
 RATE_WINDOW = 3600  # seconds, per client address
 # The centre's fields a suggestion carries, as the form cleans them (services
-# as slugs); CentreSuggestion.data holds exactly these.
+# as slugs); model("CentreSuggestion").data holds exactly these.
 SUGGESTED_FIELDS = (
     "name",
     "centre_type",
@@ -140,8 +135,6 @@ class SuggestionForm(forms.Form):
         return id_param(self.cleaned_data["centre"])
 
     def clean_languages(self):
-        from .models import validate_language_codes
-
         value = self.cleaned_data["languages"]
         validate_language_codes(value)
         return value
@@ -219,7 +212,8 @@ def save_suggestion(directory, data, services):
         # The same centres the form offers to update: a private or unpublished
         # one is not named to strangers, so its id makes a new suggestion.
         existing = (
-            CentrePage.objects.child_of(directory)
+            model("CentrePage")
+            .objects.child_of(directory)
             .live()
             .public()
             .filter(pk=data["centre"])
@@ -228,7 +222,7 @@ def save_suggestion(directory, data, services):
     values = {field: data.get(field) for field in SUGGESTED_FIELDS}
     centre = existing
     if existing is None:
-        centre = CentrePage(
+        centre = model("CentrePage")(
             title=data["name"],
             slug=unique_slug(directory, data["name"]),
             live=False,
@@ -239,7 +233,7 @@ def save_suggestion(directory, data, services):
         workflow = centre.get_workflow()
         if workflow is not None and not centre.workflow_in_progress:
             workflow.start(centre, None)
-    suggestion = CentreSuggestion.objects.create(
+    suggestion = model("CentreSuggestion").objects.create(
         directory=directory,
         centre=centre,
         is_update=existing is not None,
@@ -279,18 +273,24 @@ def apply_to_centre(suggestion, user):
             raise CannotApply(lock.get_message(user))
     # Claimed before anything is written: of two moderators applying at once,
     # one applies, the other is told it is done.
-    claimed = CentreSuggestion.objects.filter(
-        pk=suggestion.pk, status=CentreSuggestion.Status.PENDING
-    ).update(
-        status=CentreSuggestion.Status.APPLIED,
-        reviewed_by=user,
-        reviewed_at=timezone.now(),
+    claimed = (
+        model("CentreSuggestion")
+        .objects.filter(
+            pk=suggestion.pk, status=model("CentreSuggestion").Status.PENDING
+        )
+        .update(
+            status=model("CentreSuggestion").Status.APPLIED,
+            reviewed_by=user,
+            reviewed_at=timezone.now(),
+        )
     )
     if not claimed:
         raise CannotApply(gettext("This suggestion has been reviewed already."))
     if suggestion.is_update:
         draft = centre.get_latest_revision_as_object()
-        apply_suggestion(draft, suggestion.data, Service.for_locale(centre.locale))
+        apply_suggestion(
+            draft, suggestion.data, model("Service").for_locale(centre.locale)
+        )
         try:
             draft.save_revision(user=user, log_action=True)
         except ValidationError as error:
@@ -304,16 +304,18 @@ def review(suggestion, user, status):
     """Record a moderator's decision on a pending suggestion (rejecting it);
     False when someone had reviewed it already."""
     return bool(
-        CentreSuggestion.objects.filter(
-            pk=suggestion.pk, status=CentreSuggestion.Status.PENDING
-        ).update(status=status, reviewed_by=user, reviewed_at=timezone.now())
+        model("CentreSuggestion")
+        .objects.filter(
+            pk=suggestion.pk, status=model("CentreSuggestion").Status.PENDING
+        )
+        .update(status=status, reviewed_by=user, reviewed_at=timezone.now())
     )
 
 
 def forget_contact(suggestion):
     """Blank the sender's name, e-mail and message at once (the record of what
     was suggested and what became of it stays until it expires)."""
-    CentreSuggestion.objects.filter(pk=suggestion.pk).update(
+    model("CentreSuggestion").objects.filter(pk=suggestion.pk).update(
         contact_name="", contact_email="", message=""
     )
 
@@ -381,7 +383,7 @@ def notify_moderators(suggestion):
 
 @csrf_protect
 def suggest_centre_view(request, directory):
-    services = Service.for_locale(directory.locale)
+    services = model("Service").for_locale(directory.locale)
     context = directory.get_context(request)
     context["suggest_mode"] = True
     status = 200
@@ -389,7 +391,8 @@ def suggest_centre_view(request, directory):
     centre_id = id_param(request.GET.get("centre") or request.POST.get("centre"))
     if centre_id is not None:
         existing = (
-            CentrePage.objects.child_of(directory)
+            model("CentrePage")
+            .objects.child_of(directory)
             .live()
             .public()
             .filter(pk=centre_id)

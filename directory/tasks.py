@@ -10,7 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
 
-from .models import CentreSuggestion
+from . import model
 
 
 def retention_days():
@@ -25,8 +25,9 @@ def purge_expired_suggestions():
     """Delete the suggestions (with their senders' name and e-mail) sent longer
     ago than the retention period; returns how many were deleted."""
     cutoff = timezone.now() - datetime.timedelta(days=retention_days())
-    _total, deleted = CentreSuggestion.objects.filter(created_at__lt=cutoff).delete()
-    return deleted.get(CentreSuggestion._meta.label, 0)
+    suggestions = model("CentreSuggestion")
+    _total, deleted = suggestions.objects.filter(created_at__lt=cutoff).delete()
+    return deleted.get(suggestions._meta.label, 0)
 
 
 @task(backend="background")

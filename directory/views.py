@@ -5,10 +5,8 @@ All of them filter the same way (DirectoryFilterForm -> DirectoryQuery)."""
 import csv
 import json
 import math
-from urllib.parse import urlsplit
 
 from django import forms
-from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
@@ -21,15 +19,11 @@ from wagtail.models import Page
 from portal.countries import country_name
 from portal.params import int_param
 
+from . import model
+from .centre_fields import CENTRE_TYPES, CONTACT_FIELDS
 from .index import index_version
-from .models import (
-    CENTRE_TYPES,
-    CONTACT_FIELDS,
-    CentrePage,
-    DirectoryEntry,
-    Service,
-    language_name,
-)
+from .languages import language_name
+from .maps import map_settings
 from .search import COUNT_LIMIT, MAX_QUERY_LENGTH, DirectoryQuery, autocomplete
 
 PER_PAGE = 20
@@ -51,64 +45,6 @@ CSV_COLUMNS = [
 ]
 
 
-def tiles_allowed(url):
-    """Whether the Content-Security-Policy lets the browser load this tile URL
-    as an image: its origin or its scheme ("https:") in img-src (or default-src),
-    or 'self' for a path on this site."""
-    if not url:
-        return False
-    policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
-    directives = policy.get("DIRECTIVES") or {}
-    allowed = directives.get("img-src", directives.get("default-src"))
-    if allowed is None:
-        return True  # no policy on images
-    parts = urlsplit(url)
-    if not parts.netloc:
-        return "'self'" in allowed
-    origin = f"{parts.scheme}://{parts.netloc}"
-    return any(
-        source in ("*", f"{parts.scheme}:", origin, origin + "/") for source in allowed
-    )
-
-
-def map_settings():
-    """The maps' two layers. The base layer is an outline of the countries served
-    from this site (static/vendor/world-atlas/), drawn by default: opening a page
-    sends nobody else a request. The detailed map's tiles (OpenStreetMap's unless
-    the settings DIRECTORY_TILE_URL / DIRECTORY_TILE_ATTRIBUTION /
-    DIRECTORY_TILE_MAX_ZOOM / DIRECTORY_TILE_PROVIDER say otherwise; follow the
-    provider's usage policy) load only when the visitor presses the button that
-    names the provider. An empty DIRECTORY_TILE_URL, or one the
-    Content-Security-Policy's img-src does not allow, removes that button."""
-    tile_url = getattr(
-        settings,
-        "DIRECTORY_TILE_URL",
-        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
-    )
-    if not tiles_allowed(tile_url):
-        tile_url = ""
-    host = urlsplit(tile_url).hostname or ""
-    provider = getattr(settings, "DIRECTORY_TILE_PROVIDER", "") or (
-        "OpenStreetMap"
-        if host == "openstreetmap.org" or host.endswith(".openstreetmap.org")
-        else host or gettext("this site")
-    )
-    return {
-        "tile_url": tile_url,
-        "tile_provider": provider,
-        "attribution": getattr(
-            settings,
-            "DIRECTORY_TILE_ATTRIBUTION",
-            '&copy; <a href="https://www.openstreetmap.org/copyright">'
-            "OpenStreetMap</a> contributors",
-        ),
-        "max_zoom": getattr(settings, "DIRECTORY_TILE_MAX_ZOOM", 19),
-        "outline_attribution": (
-            '<a href="https://www.naturalearthdata.com/">Natural Earth</a>'
-        ),
-    }
-
-
 # Filters -----------------------------------------------------------------------
 def facets(locale):
     """Countries and languages present in this language's directory (cached
@@ -118,13 +54,15 @@ def facets(locale):
     if cached is not None:
         return cached
     countries = sorted(
-        DirectoryEntry.objects.filter(locale=locale)
+        model("DirectoryEntry")
+        .objects.filter(locale=locale)
         .values_list("country", flat=True)
         .distinct()
     )
     languages = set()
     for value in (
-        DirectoryEntry.objects.filter(locale=locale)
+        model("DirectoryEntry")
+        .objects.filter(locale=locale)
         .values_list("languages", flat=True)
         .distinct()
     ):
@@ -247,7 +185,7 @@ def filter_params(request):
 
 
 def build_form(request, page):
-    services = Service.for_locale(page.locale)
+    services = model("Service").for_locale(page.locale)
     params = filter_params(request)
     form = DirectoryFilterForm(params, page.locale, services)
     form.is_valid()
@@ -318,7 +256,7 @@ def directory_list(request, page):
             "sections": Page.objects.child_of(page)
             .live()
             .public()
-            .not_type(CentrePage)
+            .not_type(model("CentrePage"))
             .order_by("path"),
         }
     )
@@ -407,7 +345,8 @@ def directory_csv(request, page):
         writer = csv.writer(_Echo())
         yield "\ufeff" + writer.writerow(CSV_COLUMNS)
         sql, params = query.sql()
-        for entry in DirectoryEntry.objects.raw(sql, params).iterator():
+        entries = model("DirectoryEntry").objects
+        for entry in entries.raw(sql, params).iterator():
             yield writer.writerow(
                 [
                     csv_safe(entry.title),
@@ -453,6 +392,8 @@ def directory_autocomplete(request, page):
 
 
 def suggest_centre(request, page):
+    # Imported here: the suggestions use Wagtail's admin forms, which cannot
+    # be imported while the models (and so this module) are loading.
     from .suggestions import suggest_centre_view
 
     return suggest_centre_view(request, page)

@@ -62,8 +62,13 @@ def live_pages():
 
 @pytest.fixture(autouse=True)
 def _clear_caches():
+    from django.conf import settings
     from django.core.cache import cache
+    from django.utils import translation
 
     cache.clear()
+    # A request in another language leaves that language active in the
+    # thread (LocaleMiddleware): each test starts in the default one.
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()

@@ -874,7 +874,7 @@ def test_no_detailed_map_button_without_a_tile_url_the_csp_allows(client, settin
 
 
 def test_tiles_are_allowed_by_origin_scheme_or_self(settings):
-    from directory.views import tiles_allowed
+    from directory.maps import tiles_allowed
 
     settings.CONTENT_SECURITY_POLICY = {
         "DIRECTIVES": {"img-src": ["'self'", "https://tiles.example.org"]}

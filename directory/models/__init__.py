@@ -2,6 +2,7 @@
 Service taxonomy, the directory's own search index (DirectoryEntry) and what
 visitors suggest (CentreSuggestion)."""
 
+from ..centre_fields import CENTRE_TYPES, CONTACT_FIELDS, PLACE_FIELDS
 from ..languages import (
     LANGUAGE_CODE_RE,
     language_name,
@@ -9,9 +10,6 @@ from ..languages import (
     validate_language_codes,
 )
 from .centres import (
-    CENTRE_TYPES,
-    CONTACT_FIELDS,
-    PLACE_FIELDS,
     CentrePage,
     CentrePageForm,
     tour_embeddable,

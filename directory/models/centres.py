@@ -18,27 +18,10 @@ from portal.countries import country_choices, country_name
 from portal.forms import TaxonomyChoicesPageForm
 from portal.pages import PortalPageMixin
 
+from ..centre_fields import CENTRE_TYPES
 from ..languages import language_name, parse_language_codes, validate_language_codes
+from ..maps import map_settings
 from .services import Service
-
-CENTRE_TYPES = [
-    ("cite_des_metiers", _("Cité des métiers")),
-    ("one_stop_shop", _("One-stop shop")),
-    ("guidance_centre", _("Guidance centre")),
-    ("online_service", _("Online service")),
-]
-# A centre's place and contact fields, in the order the import file, the
-# suggestion form and the moderation of suggestions list them.
-PLACE_FIELDS = (
-    "country",
-    "region",
-    "city",
-    "address",
-    "postcode",
-    "latitude",
-    "longitude",
-)
-CONTACT_FIELDS = ("website", "email", "phone")
 
 
 def tour_embeddable(url):
@@ -329,8 +312,6 @@ class CentrePage(PortalPageMixin, Page):
         return [catalogue[slug] for slug in catalogue if slug in slugs]
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import map_settings
-
         context = super().get_context(request, *args, **kwargs)
         context["map_settings"] = map_settings()
         context["directory"] = self.get_parent().specific

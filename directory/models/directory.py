@@ -11,6 +11,8 @@ from wagtail.search import index
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.pages import PortalPageMixin
 
+from .. import views
+
 
 class DirectoryPage(RoutablePageMixin, PortalPageMixin, Page):
     """The centre directory of one language: search, filters, map, exports."""
@@ -53,30 +55,20 @@ class DirectoryPage(RoutablePageMixin, PortalPageMixin, Page):
 
     @path("")
     def index_route(self, request):
-        from ..views import directory_list
-
-        return directory_list(request, self)
+        return views.directory_list(request, self)
 
     @path("geojson/")
     def geojson_route(self, request):
-        from ..views import directory_geojson
-
-        return directory_geojson(request, self)
+        return views.directory_geojson(request, self)
 
     @path("csv/")
     def csv_route(self, request):
-        from ..views import directory_csv
-
-        return directory_csv(request, self)
+        return views.directory_csv(request, self)
 
     @path("autocomplete/")
     def autocomplete_route(self, request):
-        from ..views import directory_autocomplete
-
-        return directory_autocomplete(request, self)
+        return views.directory_autocomplete(request, self)
 
     @path("suggest/")
     def suggest_route(self, request):
-        from ..views import suggest_centre
-
-        return suggest_centre(request, self)
+        return views.suggest_centre(request, self)
