@@ -17,6 +17,7 @@ from wagtail.models import (
     TranslatableMixin,
     WorkflowMixin,
 )
+from wagtail_localize.fields import SynchronizedField
 
 
 class ModeratedSnippet(
@@ -143,6 +144,33 @@ class LinkBlock(blocks.StructBlock):
         template = "portal/blocks/link_block.html"
         description = _("A menu link to a page of the site or another address.")
         preview_value = {"label": "About", "url": "https://example.org/"}
+
+
+class TaxonomyTerm(ModeratedSnippet):
+    """A term visitors filter by (a news topic, a case-study theme): its name
+    in each language, and a slug that is the same in every language so that a
+    filter link works across languages."""
+
+    name = models.CharField(
+        _("name"), max_length=100, help_text=_("The name as visitors read it.")
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        help_text=_(
+            "A short identifier used in filter links, the same in every language."
+        ),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 class SiteNavigation(ModeratedSnippet):

@@ -14,7 +14,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from portal.blocks import RICH_TEXT_FEATURES
-from portal.models import ModeratedSnippet
+from portal.models import ModeratedSnippet, TaxonomyTerm
 
 # A note for editors only: public pages never show it, as a visitor-facing
 # "sample" banner makes the whole site read as unfinished.
@@ -25,30 +25,12 @@ SAMPLE_HELP = _(
 )
 
 
-class Theme(ModeratedSnippet):
+class Theme(TaxonomyTerm):
     """A theme case studies deal with (e.g. networking between partners)."""
 
-    name = models.CharField(
-        _("name"), max_length=100, help_text=_("The theme as visitors read it.")
-    )
-    slug = models.SlugField(
-        _("slug"),
-        max_length=60,
-        help_text=_(
-            "A short identifier used in filter links, the same in every language."
-        ),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class Competence(ModeratedSnippet):

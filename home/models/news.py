@@ -14,7 +14,7 @@ from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -22,7 +22,7 @@ from portal import navigation, versioned_cache
 from portal.blocks import BodyBlock
 from portal.forms import TaxonomyChoicesPageForm
 from portal.localization import in_language, page_language, public_pages
-from portal.models import ModeratedSnippet
+from portal.models import TaxonomyTerm
 from portal.pages import PortalPageMixin
 
 from .partners import Partner
@@ -33,31 +33,13 @@ NEWS_CARD_IMAGE = "fill-640x360"
 NEWS_LEAD_IMAGE = "fill-1200x675"
 
 
-class Topic(ModeratedSnippet):
+class Topic(TaxonomyTerm):
     """A topic of the news (training, community of practitioners, events...):
     visitors filter articles by it, in their language."""
 
-    name = models.CharField(
-        _("name"), max_length=100, help_text=_("The topic as visitors read it.")
-    )
-    slug = models.SlugField(
-        _("slug"),
-        max_length=60,
-        help_text=_(
-            "A short identifier used in filter links, the same in every language."
-        ),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
-
-    class Meta(TranslatableMixin.Meta):
+    class Meta(TaxonomyTerm.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
     @classmethod
     def by_slug(cls, language_code):

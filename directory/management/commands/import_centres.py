@@ -39,6 +39,15 @@ from directory.models import (
 )
 from portal.countries import country_choices
 
+# Copied from a row to the centre as they are.
+DETAIL_FIELDS = (
+    "publics",
+    "opening_hours",
+    "opening_hours_spec",
+    "accessibility",
+    "virtual_tour_url",
+    "virtual_tour_text",
+)
 COLUMNS = [
     "external_id",
     "name",
@@ -48,12 +57,7 @@ COLUMNS = [
     "services",
     "languages",
     "description",
-    "publics",
-    "opening_hours",
-    "opening_hours_spec",
-    "accessibility",
-    "virtual_tour_url",
-    "virtual_tour_text",
+    *DETAIL_FIELDS,
 ]
 TYPE_ALIASES = {code: code for code, _label in CENTRE_TYPES}
 TYPE_ALIASES.update(
@@ -295,17 +299,7 @@ class Command(BaseCommand):
         page.draft_title = data["name"]
         page.external_id = data["external_id"]
         page.centre_type = data["type"]
-        for name in (
-            *PLACE_FIELDS,
-            *CONTACT_FIELDS,
-            "languages",
-            "publics",
-            "opening_hours",
-            "opening_hours_spec",
-            "accessibility",
-            "virtual_tour_url",
-            "virtual_tour_text",
-        ):
+        for name in (*PLACE_FIELDS, *CONTACT_FIELDS, "languages", *DETAIL_FIELDS):
             value = data.get(name)
             setattr(
                 page,
