@@ -2,6 +2,8 @@ from django.db.models.signals import post_migrate
 from wagtail.models import Page
 from wagtail.signals import page_published
 
+from .migrating import when_schema_is_current
+
 
 def ensure_locales(**kwargs):
     """Create a Locale for every configured language, so that adding a language
@@ -23,6 +25,7 @@ def keep_numchild_true(sender, instance, **kwargs):
     Page.objects.filter(pk=instance.pk).exclude(numchild=count).update(numchild=count)
 
 
+@when_schema_is_current
 def give_snippets_a_live_revision(**kwargs):
     """Moderated snippets created before they had drafts, or by a script or the
     demo loader, get their live version as a first revision, so that the

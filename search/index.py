@@ -26,6 +26,8 @@ from collections import Counter
 from django.db import connection, transaction
 from django.db.models import F, Q
 
+from portal.migrating import when_schema_is_current
+
 from . import analysis
 from .engines import backend
 from .entries import document_entry, page_entry
@@ -170,6 +172,7 @@ def index_documents(documents):
     _replace([document_entry(d, texts.get(d.pk)) for d in keep], "document_id")
 
 
+@when_schema_is_current
 def build_if_empty(**kwargs):
     """After `migrate`: a site that has pages but no entries yet (the first
     migrate after this index was added, a database restored by hand) gets

@@ -3,6 +3,7 @@ test database, so every test starts from the site a new user sees."""
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from wagtail.models import Locale, Page, Site
 
 
@@ -72,3 +73,14 @@ def _clear_caches():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+
+
+@pytest.fixture
+def databases(tmp_path, demo_restored, django_db_blocker):
+    if connection.vendor not in ("sqlite", "postgresql"):
+        pytest.skip(f"no copy of a {connection.vendor} database")
+    from .sites import Databases
+
+    handler = Databases(tmp_path, django_db_blocker)
+    yield handler
+    handler.drop()

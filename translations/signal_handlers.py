@@ -1,7 +1,10 @@
 from django.db.models.signals import post_migrate, post_save
 from wagtail.signals import page_published
 
+from portal.migrating import when_schema_is_current
 
+
+@when_schema_is_current
 def apply_roles_after_migrate(**kwargs):
     """Re-apply the roles once every app has migrated: permissions of snippet
     models and language home pages may only exist now."""
