@@ -9,7 +9,7 @@ from wagtail.models import Locale, Page, Site
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from portal.demo import load_all
+    from demo.loader import load_all
 
     from . import snapshot
 
@@ -49,7 +49,7 @@ def locales(db):
 def translate_page():
     """Translate a page into a language through wagtail-localize, as a translator
     would: `translate_page(page, "fr", {"English text": "Texte français"})`."""
-    from portal.demo import Demo
+    from demo.loader import Demo
 
     def _translate(page, code, strings=None, publish=True):
         return Demo().translate(page, code, strings or {}, publish=publish)

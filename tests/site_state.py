@@ -239,8 +239,8 @@ def enrich():
     from wagtail.images import get_image_model
     from wagtail.models import WorkflowContentType
 
+    from demo.loader import Demo
     from home.models import Partner, StandardPage
-    from portal.demo import Demo
     from search.models import DocumentText
 
     editor = get_user_model().objects.create_user(

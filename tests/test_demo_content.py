@@ -13,7 +13,7 @@ from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from portal.demo_images import ILLUSTRATION_PREFIX, choose, illustration_title
+from demo.images import ILLUSTRATION_PREFIX, choose, illustration_title
 from tests.conftest import live_pages
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_generated_illustrations_are_named_as_such_in_the_admin():
 
 
 def test_illustrations_are_stable_and_drawn_from_the_project_colours():
-    from portal.demo_images import COLOURS, MOTIFS
+    from demo.images import COLOURS, MOTIFS
 
     first = choose("Keep In Pact kicks off in Paris")
     assert first == choose("Keep In Pact kicks off in Paris")

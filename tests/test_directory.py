@@ -636,8 +636,8 @@ class TestSuggestions:
 
 @pytest.mark.django_db
 def test_demo_is_idempotent_for_the_directory():
-    from directory import demo as directory_demo
-    from portal.demo import Demo
+    from demo import directory as directory_demo
+    from demo.loader import Demo
 
     before = Page.objects.count()
     run = Demo()

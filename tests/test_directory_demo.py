@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from wagtail.models import Locale
 
-from directory.demo import centres
+from demo.directory import centres
 from directory.models import CENTRE_TYPES, CentrePage
 
 EN = "/en/centres/"

@@ -511,8 +511,8 @@ def test_event_pages_stay_within_the_query_budget(client, url, budget):
 
 @pytest.mark.django_db
 def test_load_demo_again_creates_nothing():
-    from events import demo as events_demo
-    from portal.demo import Demo
+    from demo import events as events_demo
+    from demo.loader import Demo
 
     demo = Demo()
     events_demo.load(demo)

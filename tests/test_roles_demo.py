@@ -6,8 +6,8 @@ from django.contrib.auth import authenticate
 from django.test import override_settings
 from wagtail.models import Page
 
-from portal.demo import Demo
-from translations import demo as roles_demo
+from demo import users as roles_demo
+from demo.loader import Demo
 
 pytestmark = pytest.mark.django_db
 

@@ -269,9 +269,9 @@ def test_the_community_of_practice_series_ends_with_the_project(code, locales):
 
 
 def test_loading_the_demo_again_ends_a_series_left_without_an_end(locales):
-    from events import demo as events_demo
+    from demo import events as events_demo
+    from demo.loader import Demo
     from events.models import EventPage
-    from portal.demo import Demo
 
     series = EventPage.objects.filter(slug__startswith="community-of-practice")
     source = series.get(locale=locales["en"])

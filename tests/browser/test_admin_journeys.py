@@ -22,7 +22,7 @@ def demo_users(demo_server, django_db_blocker, settings):
 
     settings.DEBUG = True  # the demo accounts are only made in development
     with django_db_blocker.unblock():
-        from portal.demo import Demo
+        from demo.loader import Demo
 
         load_users(Demo())
     settings.DEBUG = False

@@ -75,14 +75,14 @@ def setup_site():
     call_command("migrate", verbosity=0, interactive=False)
     from wagtail.models import Locale
 
+    from demo.loader import Demo, ensure_page_root
     from directory.models import DirectoryPage, Service
     from home.models import HomePage
-    from portal.demo import Demo, ensure_page_root
 
     demo = Demo()
     home = ensure_page_root(demo, HomePage, title="Keep In Pact", hero_title="Bench")
     en = Locale.objects.get(language_code="en")
-    from directory.demo import SERVICES
+    from demo.directory import SERVICES
 
     for order, (slug, name, _fr) in enumerate(SERVICES, start=1):
         Service.objects.get_or_create(

@@ -298,8 +298,8 @@ def setup_site(count, rng):
     call_command("migrate", verbosity=0, interactive=False)
     from wagtail.models import Locale
 
+    from demo.loader import Demo, ensure_page_root
     from home.models import HomePage
-    from portal.demo import Demo, ensure_page_root
 
     demo = Demo()
     home = ensure_page_root(demo, HomePage, title="Keep In Pact", hero_title="Bench")

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.demo import load_all
+from demo.loader import load_all
 
 
 class Command(BaseCommand):

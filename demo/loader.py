@@ -1,12 +1,11 @@
-"""Tools for `manage.py load_demo`: each app's `demo.py` defines `ORDER` and
-`load(demo)`, and may define `finish(demo)`, run once every app has loaded; this
-module runs them in order and offers idempotent helpers, including translation
+"""Tools for `manage.py load_demo`: each content module of this package
+(CONTENT_MODULES) defines `ORDER` and `load(demo)`, and may define
+`finish(demo)`, run once every module has loaded; this module runs them in order and offers idempotent helpers, including translation
 through wagtail-localize (as a translator would)."""
 
 import importlib
 import io
 
-from django.apps import apps
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
@@ -84,7 +83,7 @@ class Demo:
         so it has no description (the alternative text templates fall back to),
         and its admin title says what it is."""
 
-        from portal.demo_images import choose, illustration_png, illustration_title
+        from demo.images import choose, illustration_png, illustration_title
 
         choice = choose(subject)
         title = illustration_title(subject, choice)
@@ -96,7 +95,7 @@ class Demo:
         """A generated word-mark standing in for an organisation's logo in the
         demo, named as such in the admin (its alt text is the organisation's
         name wherever it is shown)."""
-        from portal.demo_images import word_mark_png
+        from demo.images import word_mark_png
 
         return self._image(
             f"{name} word-mark (generated for the demo)",
@@ -144,17 +143,20 @@ class Demo:
         return document
 
 
+# The content of each app, each module with a `load(demo)` and, when it
+# links across apps, a `finish(demo)`, run in their ORDER.
+CONTENT_MODULES = (
+    "demo.home",
+    "demo.events",
+    "demo.directory",
+    "demo.tours",
+    "demo.guide",
+    "demo.users",
+)
+
+
 def demo_modules():
-    modules = []
-    for app_config in apps.get_app_configs():
-        try:
-            module = importlib.import_module(f"{app_config.name}.demo")
-        except ModuleNotFoundError as error:
-            if error.name != f"{app_config.name}.demo":
-                raise
-            continue
-        if hasattr(module, "load"):
-            modules.append(module)
+    modules = [importlib.import_module(name) for name in CONTENT_MODULES]
     return sorted(modules, key=lambda m: getattr(m, "ORDER", 50))
 
 

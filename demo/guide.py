@@ -5,20 +5,8 @@ guide page and its first chapter in Italian, Portuguese and Croatian."""
 
 from django.utils.text import slugify
 
-from portal.demo import string_pairs
-
-from .demo_content.catalogue import (
-    CASE_INDEX,
-    CASE_STUDIES,
-    COMPETENCES,
-    FRAMEWORK,
-    MODULE_OUTCOMES,
-    OUTPUTS_PAGE,
-    RESOURCES,
-    THEMES,
-)
-from .demo_content.guide_text import CHAPTER_1, CHAPTERS, GUIDE, SECTION_4_1
-from .models import (
+from demo.loader import string_pairs
+from guide.models import (
     CaseStudyCentre,
     CaseStudyIndexPage,
     CaseStudyPage,
@@ -32,6 +20,18 @@ from .models import (
     Theme,
     TrainingModule,
 )
+
+from .guide_content.catalogue import (
+    CASE_INDEX,
+    CASE_STUDIES,
+    COMPETENCES,
+    FRAMEWORK,
+    MODULE_OUTCOMES,
+    OUTPUTS_PAGE,
+    RESOURCES,
+    THEMES,
+)
+from .guide_content.guide_text import CHAPTER_1, CHAPTERS, GUIDE, SECTION_4_1
 
 ORDER = 50  # after home (10) and the directory (40), whose centres case studies cite
 EXTRA_LANGUAGES = ["it", "pt", "hr"]
@@ -122,7 +122,7 @@ def load_modules(demo, competences):
 
 
 def load_resources(demo):
-    from .demo_content.guide_text import CHAPTERS as chapters
+    from .guide_content.guide_text import CHAPTERS as chapters
 
     resources = {}
     for key, data in RESOURCES.items():
@@ -299,7 +299,7 @@ def load_outputs(demo, en_home, resources):
 
 
 def load(demo):
-    from directory.demo import recount_children
+    from demo.directory import recount_children
 
     en_home = demo.home("en")
     if en_home is None:

@@ -4,11 +4,11 @@ wagtail-localize, and the home page and About in Italian, Portuguese, Croatian."
 
 import datetime
 
-from portal.demo import ensure_page_root, stream, string_pairs
+from demo.loader import ensure_page_root, stream, string_pairs
+from home.models import HomePage, Partner, StandardPage
 from portal.models import PortalSettings, SiteNavigation
 
-from . import demo_news
-from .models import HomePage, Partner, StandardPage
+from . import news as demo_news
 
 ORDER = 10
 
@@ -962,8 +962,7 @@ def finish(demo):
         GuidePage,
         ProjectOutputsPage,
     )
-
-    from .models import NewsIndexPage
+    from home.models import NewsIndexPage
 
     en_home = demo.home("en")
     if en_home is None:

@@ -5,10 +5,15 @@ final multiplier event online, with agenda, speakers and presentations."""
 import datetime
 import zoneinfo
 
+from demo.loader import stream, string_pairs
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    EventPresentation,
+    EventSession,
+    Person,
+)
 from home.models import Partner
-from portal.demo import stream, string_pairs
-
-from .models import EventIndexPage, EventPage, EventPresentation, EventSession, Person
 
 ORDER = 40
 

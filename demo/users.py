@@ -8,7 +8,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from .roles import EDITORS, MODERATORS, translation_languages, translator_group_name
+from translations.roles import (
+    EDITORS,
+    MODERATORS,
+    translation_languages,
+    translator_group_name,
+)
 
 ORDER = 90  # after every app's content
 PASSWORD = "keepinpact-demo"  # noqa: S105 - development only, documented in the README

@@ -1,7 +1,7 @@
 """Demo tours: five centres of the directory, each with three to five scenes
 linked by arrows and an audio point recorded in English and French. The
-texts are in demo_content/tours.json; the panoramas and recordings are
-generated (demo_media.py) and named as demo media in the admin."""
+texts are in data/tours.json; the panoramas and recordings are
+generated (media.py) and named as demo media in the admin."""
 
 import json
 import uuid
@@ -12,14 +12,14 @@ from django.core.files.images import ImageFile
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from directory.demo import recount_children
+from demo.directory import recount_children
 from directory.models import CentrePage, DirectoryPage
+from tours.models import VirtualTourIndexPage, VirtualTourPage
 
-from .demo_media import panorama_jpeg, tone_wav
-from .models import VirtualTourIndexPage, VirtualTourPage
+from .media import panorama_jpeg, tone_wav
 
 ORDER = 45
-DATA = Path(__file__).parent / "demo_content" / "tours.json"
+DATA = Path(__file__).parent / "data" / "tours.json"
 # Where the reception's doors are, one per other room, and the way back.
 RECEPTION_DOORS = [60, 125, -125, -60]
 BACK, NEXT = 165, 95

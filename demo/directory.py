@@ -1,7 +1,7 @@
 """Demo content of the directory: the service taxonomy, the directory page and
 real lifelong career guidance centres across Europe (Cités des métiers, one-stop
 shops, public guidance services and Euroguidance centres), read from
-`demo_content/centres.json`, with approximate (city-level) coordinates, in English
+`data/centres.json`, with approximate (city-level) coordinates, in English
 and French. Contact details are kept to what is public and stable: a website only
 where its domain is certain; check each centre's own website for opening hours."""
 
@@ -10,9 +10,8 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
-from portal.demo import string_pairs
-
-from .models import CentrePage, DirectoryPage, Service
+from demo.loader import string_pairs
+from directory.models import CentrePage, DirectoryPage, Service
 
 ORDER = 40
 
@@ -76,7 +75,7 @@ DIRECTORY = {
     },
 }
 
-CENTRES_FILE = Path(__file__).parent / "demo_content" / "centres.json"
+CENTRES_FILE = Path(__file__).parent / "data" / "centres.json"
 
 
 def centres():

@@ -3,9 +3,8 @@ pt, hr), the topics (en, fr) and five articles in English and French."""
 
 import datetime
 
-from portal.demo import stream, string_pairs
-
-from .models import NewsIndexPage, NewsPage, Partner, Topic
+from demo.loader import stream, string_pairs
+from home.models import NewsIndexPage, NewsPage, Partner, Topic
 
 INDEX = {
     "en": {
