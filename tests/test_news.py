@@ -20,6 +20,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 
 from home.models import HomePage, NewsIndexPage, NewsPage, Topic
+from tests.factories import NewsPageFactory, TopicFactory
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ROOT = "http://localhost"  # the demo site's root URL: full URLs use it
@@ -419,18 +420,13 @@ def test_chosen_related_pages_show_in_the_visitors_language(client):
 @pytest.mark.django_db
 def test_a_scheduled_article_is_invisible_until_its_time(client):
     index = news_index("en")
-    article = NewsPage(
+    article = NewsPageFactory(
+        parent=index,
         title="Scheduled announcement",
-        slug="scheduled-announcement",
-        intro="Not yet.",
         date=datetime.date(2035, 1, 1),  # would be first in the listing
         go_live_at=timezone.now() + datetime.timedelta(days=1),
     )
-    index.add_child(instance=article)
-    article.refresh_from_db()
-    revision = article.save_revision()
-    revision.publish()
-    article.refresh_from_db()
+    revision = article.get_latest_revision()
     assert not article.live
 
     def visible():
@@ -696,3 +692,24 @@ def test_unknown_news_addresses_answer_404_or_the_feed(client, suffix):
         assert response.status_code == 200  # a feed ignores the query string
     else:
         assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_new_topic_lists_its_own_articles_once_published(client):
+    index = news_index("en")
+    topic = TopicFactory(name="Peer learning")
+    tagged = NewsPageFactory(parent=index, title="Peer learning in Zagreb")
+    NewsPageFactory(parent=index, title="An article on another subject")
+
+    html = html_of(client, index.url)
+    assert "Peer learning in Zagreb" in html
+    assert '<a href="?topic=peer-learning">Peer learning</a>' in html
+    assert "Peer learning in Zagreb" not in html_of(
+        client, index.url + "?topic=peer-learning"
+    )
+
+    tagged.topics = [topic]
+    tagged.save_revision().publish()
+    listed = html_of(client, index.url + "?topic=peer-learning")
+    assert "Peer learning in Zagreb" in listed
+    assert "An article on another subject" not in listed

@@ -8,15 +8,13 @@ from django.db import DatabaseError
 from wagtail.actions.publish_page_revision import PublishPageRevisionAction
 from wagtail.actions.publish_revision import PublishRevisionAction
 
-from home.models import StandardPage
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def _draft(home):
-    page = StandardPage(slug="all-or-nothing", title="As published")
-    home.add_child(instance=page)
-    page.save_revision().publish()
+    page = StandardPageFactory(parent=home, title="As published")
     page.title = "Edited"
     return page, page.save_revision()
 

@@ -8,6 +8,7 @@ from wagtail.models import Page
 
 from home.models import NewsIndexPage, NewsPage, StandardPage
 from portal import versioned_cache
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +26,7 @@ def about():
 
 
 def child(parent, slug, title="Routing test page"):
-    page = StandardPage(slug=slug, title=title)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return StandardPageFactory(parent=parent, slug=slug, title=title)
 
 
 def test_a_page_two_levels_down_takes_one_query(client, about):
@@ -70,8 +68,7 @@ def test_unpublishing_renaming_and_moving_are_followed_at_once(client, about):
 
 
 def test_a_draft_page_is_not_found(client, about):
-    page = StandardPage(slug="draft-only", title="Draft only", live=False)
-    about.add_child(instance=page)
+    StandardPageFactory(parent=about, slug="draft-only", publish=False)
     assert client.get("/en/about/draft-only/").status_code == 404
 
 
