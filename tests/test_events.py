@@ -563,3 +563,14 @@ def test_type_links_among_past_events_stay_among_them(client):
     upcoming = client.get("/en/events/?type=training").content.decode()
     assert "No event matches" in upcoming
     assert 'href="?type=training&amp;when=past"' in upcoming
+
+
+@pytest.mark.django_db
+def test_an_invalid_when_shows_what_its_message_says(client):
+    # With every demo event past, the bare page opens on past events; an
+    # invalid `when` is told "showing upcoming events", and it does.
+    html = client.get("/en/events/?when=nope").content.decode()
+    assert "is neither upcoming nor past; showing upcoming events" in html
+    assert "0 upcoming events" in html
+    assert "past events" not in html.split('id="events-results-title"')[1][:80]
+    assert 'href="?when=past"' in html

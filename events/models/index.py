@@ -77,7 +77,8 @@ class EventIndexPage(PortalPageMixin, RoutablePageMixin, Page):
         # the page opens on the most recent past events rather than on none;
         # its type links then stay among past events. A type asked for keeps
         # to what it asked: none upcoming, and a link to the past ones.
-        past_by_default = not past and not chosen and paginator.count == 0
+        asked = chosen or "when" in request.GET  # an invalid `when` says "upcoming"
+        past_by_default = not asked and not past and paginator.count == 0
         if past or past_by_default:
             past = True
             paginator = Paginator(

@@ -76,3 +76,29 @@ def test_list_and_filters_work_without_javascript(browser, demo_server):
         assert page.locator(".directory-list li").count() > 4
     finally:
         context.close()
+
+
+def test_the_suggestion_form_fits_a_phone_and_says_what_to_correct(
+    browser, demo_server
+):
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, locale="fr-FR"
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{demo_server.url}/fr/centres/")
+        page.locator("a[href$='/suggest/']").first.click()
+        page.wait_for_url("**/suggest/")
+        overflow = "document.documentElement.scrollWidth - window.innerWidth"
+        assert page.evaluate(overflow) <= 0
+        page.locator("form.suggest-form button[type=submit]").click()
+        page.wait_for_load_state()
+        summary = page.locator("#form-errors")
+        assert summary.is_visible()
+        # French puts a narrow no-break space before the colon.
+        assert "\u202f: " in summary.inner_text()
+        assert page.evaluate(overflow) <= 0
+        field = page.locator("#id_name")
+        assert field.get_attribute("aria-invalid") == "true"
+    finally:
+        context.close()
