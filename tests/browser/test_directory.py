@@ -95,6 +95,8 @@ def test_the_suggestion_form_fits_a_phone_and_says_what_to_correct(
         page.wait_for_load_state()
         summary = page.locator("#form-errors")
         assert summary.is_visible()
+        # Focus lands on the summary, whose links lead to each field.
+        page.wait_for_function("document.activeElement.id === 'form-errors'")
         # French puts a narrow no-break space before the colon.
         assert "\u202f: " in summary.inner_text()
         assert page.evaluate(overflow) <= 0
