@@ -89,6 +89,8 @@ def test_the_suggestion_form_fits_a_phone_and_says_what_to_correct(
         page.goto(f"{demo_server.url}/fr/centres/")
         page.locator("a[href$='/suggest/']").first.click()
         page.wait_for_url("**/suggest/")
+        current = page.locator(".breadcrumbs [aria-current=page]")
+        assert current.inner_text() == page.locator("h1").inner_text()
         overflow = "document.documentElement.scrollWidth - window.innerWidth"
         assert page.evaluate(overflow) <= 0
         page.locator("form.suggest-form button[type=submit]").click()
