@@ -18,7 +18,7 @@ PASSWORD = "keepinpact-demo"  # noqa: S105 - the demo accounts' development pass
 
 @pytest.fixture
 def demo_users(demo_server, django_db_blocker, settings):
-    from translations.demo import load as load_users
+    from demo.users import load as load_users
 
     settings.DEBUG = True  # the demo accounts are only made in development
     with django_db_blocker.unblock():
