@@ -94,3 +94,21 @@ def test_wide_screen_shows_the_menu_without_opening_it(browser, demo_server):
         assert page.locator("nav.language-switcher a[hreflang=fr]").is_visible()
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [375, 1366])
+def test_event_date_badges_hold_their_month_names(browser, demo_server, width):
+    # "September", "décembre": the badge widens rather than let them spill out.
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        for path in ("/en/events/", "/fr/evenements/"):
+            page.goto(f"{demo_server.url}{path}")
+            months = page.evaluate(
+                "() => [...document.querySelectorAll('.date-block__month')].map("
+                "e => [e.innerText, e.scrollWidth <= e.parentElement.clientWidth])"
+            )
+            assert months, path
+            assert all(fits for _month, fits in months), months
+    finally:
+        context.close()
