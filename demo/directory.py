@@ -1,88 +1,26 @@
 """Demo content of the directory: the service taxonomy, the directory page and
 real lifelong career guidance centres across Europe (Cités des métiers, one-stop
 shops, public guidance services and Euroguidance centres), read from
-`data/centres.json`, with approximate (city-level) coordinates, in English
+`data/centres.json` (the page and services from `data/directory.yaml`), with approximate (city-level) coordinates, in English
 and French. Contact details are kept to what is public and stable: a website only
 where its domain is certain; check each centre's own website for opening hours."""
 
-import json
-from pathlib import Path
-
 from django.utils.text import slugify
 
-from demo.loader import string_pairs
+from demo.loader import read_data, string_pairs
 from directory.models import CentrePage, DirectoryPage, Service
 
 ORDER = 40
 
-SERVICES = [
-    ("information", "Information", "Information"),
-    ("guidance", "Guidance and counselling", "Orientation et conseil"),
-    ("education", "Education", "Éducation"),
-    ("training", "Training", "Formation"),
-    ("employment", "Employment", "Emploi"),
-    ("entrepreneurship", "Entrepreneurship", "Création d’entreprise"),
-    ("social-care", "Social care", "Action sociale"),
-    ("validation", "Validation of skills", "Validation des acquis"),
-    ("mobility", "Mobility abroad", "Mobilité à l’étranger"),
-]
-
-DIRECTORY = {
-    "en": {
-        "title": "Centre directory",
-        "slug": "centres",
-        "intro": (
-            "<p>Lifelong career guidance centres across Europe: Cités des métiers, "
-            "one-stop shops and guidance services open to everyone. Search by name, "
-            "city or service, filter the list, or sort it by distance from you.</p>"
-        ),
-        "teaser": (
-            "Find a Cité des métiers or another lifelong career guidance centre near "
-            "you, on a list or on a map."
-        ),
-        "suggest_intro": (
-            "<p>Tell us about a lifelong career guidance centre that is missing or out "
-            "of date. A moderator of the network checks every suggestion before it is "
-            "published.</p>"
-        ),
-        "search_description": (
-            "A directory of lifelong career guidance centres in Europe, searchable by "
-            "country, service and language."
-        ),
-    },
-    "fr": {
-        "title": "Annuaire des centres",
-        "slug": "centres",
-        "intro": (
-            "<p>Les centres d’orientation tout au long de la vie en Europe : Cités des "
-            "métiers, guichets uniques et services d’orientation ouverts à tous. "
-            "Cherchez par nom, ville ou service, filtrez la liste ou triez-la selon la "
-            "distance.</p>"
-        ),
-        "teaser": (
-            "Trouvez une Cité des métiers ou un autre centre d’orientation tout au long "
-            "de la vie près de chez vous, sur une liste ou sur une carte."
-        ),
-        "suggest_intro": (
-            "<p>Signalez-nous un centre d’orientation tout au long de la vie absent ou "
-            "dont la fiche n’est plus à jour. Un modérateur du réseau vérifie chaque "
-            "proposition avant sa publication.</p>"
-        ),
-        "search_description": (
-            "Un annuaire des centres d’orientation tout au long de la vie en Europe, par "
-            "pays, service et langue."
-        ),
-    },
-}
-
-CENTRES_FILE = Path(__file__).parent / "data" / "centres.json"
+_DATA = read_data("directory.yaml")
+SERVICES = _DATA["services"]
+DIRECTORY = _DATA["directory"]
 
 
 def centres():
     """The demo centres: shared data (ids, type, place, coordinates, services,
     languages) with the texts of each language under "en" and "fr"."""
-    with CENTRES_FILE.open(encoding="utf-8") as data:
-        return json.load(data)
+    return read_data("centres.json")
 
 
 def recount_children(page):

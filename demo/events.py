@@ -1,11 +1,12 @@
 """Demo events from the seeds (English and French): the kick-off meeting in
 Paris, the community-of-practice series, the pilot training in Paris and the
-final multiplier event online, with agenda, speakers and presentations."""
+final multiplier event online, with agenda, speakers and presentations. The
+texts and times are in data/events.yaml."""
 
 import datetime
 import zoneinfo
 
-from demo.loader import stream, string_pairs
+from demo.loader import read_data, stream, string_pairs
 from events.models import (
     EventIndexPage,
     EventPage,
@@ -19,310 +20,11 @@ ORDER = 40
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
-INDEX = {
-    "en": {
-        "title": "Events",
-        "slug": "events",
-        "intro": "Multiplier events, trainings and meetings of the Keep In Pact partnership.",
-    },
-    "fr": {
-        "title": "Événements",
-        "slug": "evenements",
-        "intro": "Événements de diffusion, formations et réunions du partenariat Keep In Pact.",
-    },
-}
-
-PEOPLE = [
-    {
-        "key": "seidenbinder",
-        "name": "Marion Seidenbinder",
-        "organisation": "RICDM",
-        "en": {"role": "Keep In Pact lead coordinator"},
-        "fr": {"role": "Coordinatrice du projet Keep In Pact"},
-    },
-    {
-        "key": "boivin",
-        "name": "Pauline Boivin",
-        "organisation": "LLLP",
-        "en": {"role": "Project and policy coordinator"},
-        "fr": {"role": "Coordinatrice de projets et des politiques"},
-    },
-    {
-        "key": "kinet",
-        "name": "Catherine Kinet",
-        "organisation_name": "Cité des métiers Brussels",
-        "en": {"role": "Director"},
-        "fr": {"role": "Directrice"},
-    },
-]
-
-PARTNER_TALKS = [
-    (
-        "RICDM",
-        "Cité des métiers International Network",
-        "Réseau international des Cités des métiers",
-        "en",
-    ),
-    ("LLLP", "Lifelong Learning Platform", "Lifelong Learning Platform", "en"),
-    (
-        "Universcience",
-        "Universcience – Cité des métiers de Paris",
-        "Universcience – Cité des métiers de Paris",
-        "fr",
-    ),
-    ("CDM Porto", "Cité des métiers of Porto", "Cité des métiers de Porto", "en"),
-    ("Learning Digital", "Learning Digital", "Learning Digital", "en"),
-    (
-        "AZVO",
-        "Agency for Science and Higher Education",
-        "Agence pour la science et l'enseignement supérieur",
-        "en",
-    ),
-]
-
-
-def _at(year, month, day, hour, minute=0):
-    return datetime.datetime(year, month, day, hour, minute, tzinfo=PARIS)
-
-
-EVENTS = [
-    {
-        "slug": "kick-off-meeting-paris",
-        "fr_slug": "reunion-de-lancement-paris",
-        "event_type": EventPage.TYPE_TRANSNATIONAL,
-        "start": _at(2019, 9, 23, 9, 30),
-        "end": _at(2019, 9, 24, 17),
-        "attendance_mode": EventPage.MODE_IN_PERSON,
-        "venue_name": "Cité des métiers – Universcience",
-        "address": "30 avenue Corentin Cariou\n75019 Paris, France",
-        "latitude": "48.895600",
-        "longitude": "2.388000",
-        "organiser": "RICDM",
-        "en": {
-            "title": "Kick-off meeting in Paris",
-            "intro": "Six partners from five EU countries meet in Paris to launch Keep In Pact.",
-            "body": [
-                (
-                    "paragraph",
-                    "<p>The partners agree on the work plan of the four intellectual outputs.</p>",
-                ),
-            ],
-            "sessions": [
-                (
-                    "09:30",
-                    "Welcome and introductions",
-                    "The partners present their organisations.",
-                ),
-                (
-                    "14:00",
-                    "Work plan",
-                    "The four intellectual outputs and their calendar.",
-                ),
-            ],
-        },
-        "fr": {
-            "title": "Réunion de lancement à Paris",
-            "intro": "Six partenaires de cinq pays de l'UE se réunissent à Paris pour lancer Keep In Pact.",
-            "body": [
-                (
-                    "paragraph",
-                    "<p>Les partenaires s'accordent sur le plan de travail des quatre productions intellectuelles.</p>",
-                ),
-            ],
-            "sessions": [
-                (
-                    "09:30",
-                    "Accueil et présentations",
-                    "Les partenaires présentent leurs organisations.",
-                ),
-                (
-                    "14:00",
-                    "Plan de travail",
-                    "Les quatre productions intellectuelles et leur calendrier.",
-                ),
-            ],
-        },
-    },
-    {
-        "slug": "community-of-practice-meetings",
-        "fr_slug": "rencontres-communaute-de-pratique",
-        "event_type": EventPage.TYPE_COMMUNITY,
-        "start": _at(2020, 10, 15, 14),
-        "end": _at(2020, 10, 15, 15, 30),
-        "attendance_mode": EventPage.MODE_ONLINE,
-        "online_url": "https://www.citedesmetiers.fr/",
-        # Every two months until the project ended (March 2022).
-        "series_frequency": EventPage.SERIES_MONTHLY,
-        "series_interval": 2,
-        "series_until": datetime.date(2022, 3, 31),
-        "organiser": "RICDM",
-        "en": {
-            "title": "Community-of-practice meetings",
-            "intro": (
-                "Partnership officers of the Cités des métiers met online every two "
-                "months, from October 2020 to the end of the project in March 2022."
-            ),
-            "body": [
-                (
-                    "paragraph",
-                    "<p>Each meeting worked like a human bookstore: one or two members "
-                    "presented a practice or a tool on a theme such as showing the value "
-                    "of a partnership, the GDPR or stimulating links between partners, "
-                    "and the others asked questions to adapt it to their own "
-                    "context.</p>",
-                ),
-            ],
-            "sessions": [],
-        },
-        "fr": {
-            "title": "Réunions de la communauté de pratique",
-            "intro": (
-                "Les chargés de partenariat des Cités des métiers se sont retrouvés en "
-                "ligne tous les deux mois, d’octobre 2020 à la fin du projet en mars "
-                "2022."
-            ),
-            "body": [
-                (
-                    "paragraph",
-                    "<p>Chaque réunion fonctionnait comme une bibliothèque vivante : un ou "
-                    "deux membres présentaient une pratique ou un outil sur un thème comme "
-                    "la valorisation d’un partenariat, le RGPD ou la stimulation des liens "
-                    "entre partenaires, et les autres posaient leurs questions pour "
-                    "l’adapter à leur propre contexte.</p>",
-                ),
-            ],
-            "sessions": [],
-        },
-    },
-    {
-        "slug": "pilot-training-paris",
-        "fr_slug": "formation-pilote-paris",
-        "event_type": EventPage.TYPE_TRAINING,
-        "start": _at(2021, 12, 6, 9, 30),
-        "end": _at(2021, 12, 6, 17),
-        "attendance_mode": EventPage.MODE_IN_PERSON,
-        "venue_name": "Cité des métiers – Universcience",
-        "address": "30 avenue Corentin Cariou\n75019 Paris, France",
-        "latitude": "48.895600",
-        "longitude": "2.388000",
-        "organiser": "Universcience",
-        "en": {
-            "title": "Pilot training in Paris",
-            "intro": "A day to test two modules of the training with partnership officers of the Cités des métiers.",
-            "body": [
-                (
-                    "paragraph",
-                    "<p>The pilot training took place in person at the Cité des métiers in Paris, with careful organisation and social distancing.</p>",
-                ),
-            ],
-            "sessions": [
-                (
-                    "09:30",
-                    "Module A: Developing and formalising new partnerships",
-                    "Ice-breaker and group exercises.",
-                ),
-                (
-                    "14:00",
-                    "Module C: Coordinating, managing and leading the partnership",
-                    "Feedback on the module and the e-learning platform.",
-                ),
-            ],
-        },
-        "fr": {
-            "title": "Formation pilote à Paris",
-            "intro": "Une journée pour tester deux modules de la formation avec des chargés de partenariat des Cités des métiers.",
-            "body": [
-                (
-                    "paragraph",
-                    "<p>La formation pilote s'est tenue en présentiel à la Cité des métiers de Paris, dans le respect de la distanciation sociale.</p>",
-                ),
-            ],
-            "sessions": [
-                (
-                    "09:30",
-                    "Module A : Développer et formaliser de nouveaux partenariats",
-                    "Brise-glace et exercices en groupe.",
-                ),
-                (
-                    "14:00",
-                    "Module C : Coordonner, gérer et animer le partenariat",
-                    "Retours sur le module et la plateforme d'apprentissage en ligne.",
-                ),
-            ],
-        },
-    },
-    {
-        "slug": "final-multiplier-event",
-        "fr_slug": "evenement-de-diffusion-final",
-        "event_type": EventPage.TYPE_MULTIPLIER,
-        "start": _at(2022, 3, 28, 14),
-        "end": _at(2022, 3, 28, 17),
-        "attendance_mode": EventPage.MODE_ONLINE,
-        "online_url": "https://www.citedesmetiers.fr/",
-        "organiser": "RICDM",
-        "presentations": True,
-        "en": {
-            "title": "Final multiplier event",
-            "intro": "The final online conference of Keep In Pact with stakeholders and partner organisations.",
-            "body": [
-                (
-                    "paragraph",
-                    "<p>The project's results were presented: seven case studies, a training programme of seven modules and a community of practitioners.</p>",
-                ),
-            ],
-            "sessions": [
-                (
-                    "14:00",
-                    "Welcome",
-                    "Opening by the moderators.",
-                    ["seidenbinder", "boivin"],
-                ),
-                (
-                    "14:15",
-                    "Introduction to the Cité des métiers concept",
-                    "How a guidance centre welcomes the public without appointment.",
-                    ["kinet"],
-                ),
-                (
-                    "14:45",
-                    "Presentations of the six partners",
-                    "The results of the project, partner by partner.",
-                    [],
-                ),
-            ],
-        },
-        "fr": {
-            "title": "Événement de diffusion final",
-            "intro": "La conférence finale en ligne de Keep In Pact avec les acteurs et les organisations partenaires.",
-            "body": [
-                (
-                    "paragraph",
-                    "<p>Les résultats du projet ont été présentés : sept études de cas, un programme de formation en sept modules et une communauté de praticiens.</p>",
-                ),
-            ],
-            "sessions": [
-                (
-                    "14:00",
-                    "Accueil",
-                    "Ouverture par les modératrices.",
-                    ["seidenbinder", "boivin"],
-                ),
-                (
-                    "14:15",
-                    "Introduction au concept de Cité des métiers",
-                    "Comment un centre d'orientation accueille le public sans rendez-vous.",
-                    ["kinet"],
-                ),
-                (
-                    "14:45",
-                    "Présentations des six partenaires",
-                    "Les résultats du projet, partenaire par partenaire.",
-                    [],
-                ),
-            ],
-        },
-    },
-]
+_DATA = read_data("events.yaml")
+INDEX = _DATA["index"]
+PEOPLE = _DATA["people"]
+PARTNER_TALKS = _DATA["partner_talks"]
+EVENTS = _DATA["events"]
 
 
 def _partner(demo, short_name):
@@ -373,6 +75,9 @@ def _event(demo, index, data, people):
         )
         if key in data
     }
+    # The data gives start and end as clock times in Paris.
+    for key in ("start", "end"):
+        fields[key] = fields[key].replace(tzinfo=PARIS)
     event = EventPage(
         slug=data["slug"],
         title=en["title"],

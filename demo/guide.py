@@ -1,11 +1,12 @@
 """Demo content of the guide app: the Guide for cooperation and its chapters,
 case studies, the competence framework and training modules, project outputs
 and their resources; English source, French through wagtail-localize, and the
-guide page and its first chapter in Italian, Portuguese and Croatian."""
+guide page and its first chapter in Italian, Portuguese and Croatian. The
+texts are in data/{guide,competences,case_studies,resources}.yaml."""
 
 from django.utils.text import slugify
 
-from demo.loader import string_pairs
+from demo.loader import read_data, string_pairs
 from guide.models import (
     CaseStudyCentre,
     CaseStudyIndexPage,
@@ -21,21 +22,26 @@ from guide.models import (
     TrainingModule,
 )
 
-from .guide_content.catalogue import (
-    CASE_INDEX,
-    CASE_STUDIES,
-    COMPETENCES,
-    FRAMEWORK,
-    MODULE_OUTCOMES,
-    OUTPUTS_PAGE,
-    RESOURCES,
-    THEMES,
-)
-from .guide_content.guide_text import CHAPTER_1, CHAPTERS, GUIDE, SECTION_4_1
-
 ORDER = 50  # after home (10) and the directory (40), whose centres case studies cite
 EXTRA_LANGUAGES = ["it", "pt", "hr"]
 MODULE_CODES = "ABCDEFG"
+
+_GUIDE = read_data("guide.yaml")
+GUIDE = _GUIDE["guide"]
+CHAPTERS = _GUIDE["chapters"]
+CHAPTER_1 = CHAPTERS[0]
+SECTION_4_1 = _GUIDE["section_4_1"]
+_COMPETENCES = read_data("competences.yaml")
+COMPETENCES = _COMPETENCES["competences"]
+MODULE_OUTCOMES = _COMPETENCES["module_outcomes"]
+FRAMEWORK = _COMPETENCES["framework"]
+_CASE_STUDIES = read_data("case_studies.yaml")
+THEMES = _CASE_STUDIES["themes"]
+CASE_INDEX = _CASE_STUDIES["case_index"]
+CASE_STUDIES = _CASE_STUDIES["case_studies"]
+_RESOURCES = read_data("resources.yaml")
+RESOURCES = _RESOURCES["resources"]
+OUTPUTS_PAGE = _RESOURCES["outputs_page"]
 
 
 def body(items):
@@ -122,8 +128,6 @@ def load_modules(demo, competences):
 
 
 def load_resources(demo):
-    from .guide_content.guide_text import CHAPTERS as chapters
-
     resources = {}
     for key, data in RESOURCES.items():
         en_data = data["en"]
@@ -139,7 +143,7 @@ def load_resources(demo):
                 text = data.get(language, en_data)
                 if key == "guide-edition":
                     lines = []
-                    for chapter in chapters:
+                    for chapter in CHAPTERS:
                         chapter_text = chapter.get(language, chapter["en"])
                         lines += [chapter_text["title"], chapter_text["summary"], ""]
                 else:

@@ -5,7 +5,10 @@ through wagtail-localize (as a translator would)."""
 
 import importlib
 import io
+import json
+from pathlib import Path
 
+import yaml
 from django.conf import settings
 from django.core.files.images import ImageFile
 from django.utils.text import slugify
@@ -13,6 +16,17 @@ from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from portal.signal_handlers import give_snippets_a_live_revision
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def read_data(name):
+    """The demo's texts and structure from `data/<name>` (YAML, or JSON for
+    the generated lists of centres and tour rooms), in English and French."""
+    with (DATA / name).open(encoding="utf-8") as file:
+        if name.endswith(".json"):
+            return json.load(file)
+        return yaml.safe_load(file)
 
 
 class Demo:

@@ -3,9 +3,7 @@ linked by arrows and an audio point recorded in English and French. The
 texts are in data/tours.json; the panoramas and recordings are
 generated (media.py) and named as demo media in the admin."""
 
-import json
 import uuid
-from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
@@ -13,13 +11,13 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from demo.directory import recount_children
+from demo.loader import read_data
 from directory.models import CentrePage, DirectoryPage
 from tours.models import VirtualTourIndexPage, VirtualTourPage
 
 from .media import panorama_jpeg, tone_wav
 
 ORDER = 45
-DATA = Path(__file__).parent / "data" / "tours.json"
 # Where the reception's doors are, one per other room, and the way back.
 RECEPTION_DOORS = [60, 125, -125, -60]
 BACK, NEXT = 165, 95
@@ -136,8 +134,7 @@ def scenes_for(tour, data, centre_title, french_title):
 
 
 def load(demo):
-    with DATA.open(encoding="utf-8") as handle:
-        data = json.load(handle)
+    data = read_data("tours.json")
     directory = DirectoryPage.objects.filter(locale=demo.locale("en")).first()
     if directory is None:
         return
