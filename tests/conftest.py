@@ -1,5 +1,11 @@
-"""Shared fixtures. The demo content is loaded once per test session into the
-test database, so every test starts from the site a new user sees."""
+"""Shared fixtures.
+
+Unit tests build what they need with the factories (tests/factories.py) on a
+database holding only what Wagtail's migrations create. End-to-end tests (the
+browser journeys, the HTTP tests of the whole site, the demo's own tests) ask
+for the demo site, loaded once per session:
+`pytestmark = pytest.mark.usefixtures("demo_site")`. Unit tests run first, so
+none sees the demo."""
 
 import pytest
 from django.conf import settings
@@ -8,7 +14,7 @@ from wagtail.models import Locale, Page, Site
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def demo_site(django_db_setup, django_db_blocker):
     from demo.loader import load_all
 
     from . import snapshot
@@ -18,8 +24,30 @@ def django_db_setup(django_db_setup, django_db_blocker):
         snapshot.take()
 
 
+def _transactional(item):
+    marker = item.get_closest_marker("django_db")
+    wants = marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    )
+    return bool(wants) or bool(
+        {"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ()))
+    )
+
+
+def pytest_collection_modifyitems(items):
+    """After pytest-django's order (tests in a transaction before those that
+    commit): within each, the tests without the demo first, since the demo,
+    once loaded, stays in the database for the rest of the session."""
+    items.sort(
+        key=lambda item: (
+            _transactional(item),
+            "demo_site" in getattr(item, "fixturenames", ()),
+        )
+    )
+
+
 @pytest.fixture
-def demo_restored(django_db_setup, django_db_blocker):
+def demo_restored(demo_site, django_db_blocker):
     """The demo site back in the database: a transactional test (the browser
     tests, the backup test) empties it when it ends."""
     from . import snapshot
@@ -34,14 +62,22 @@ def site(db):
 
 
 @pytest.fixture
-def home(site):
-    return site.root_page.specific
+def home(request, site):
+    """The site's home page: the demo's, or else a new one in place of
+    Wagtail's placeholder."""
+    root = site.root_page.specific
+    if "demo_site" in request.fixturenames:
+        return root
+    from .factories import HomePageFactory
+
+    return HomePageFactory.as_site_root(site)
 
 
 @pytest.fixture
 def locales(db):
     return {
-        code: Locale.objects.get(language_code=code) for code, _ in settings.LANGUAGES
+        code: Locale.objects.get_or_create(language_code=code)[0]
+        for code, _ in settings.LANGUAGES
     }
 
 

@@ -13,9 +13,18 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 from django.utils.text import slugify
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
-from home.models import NewsPage, Partner, StandardPage, Topic
+from directory.models import DirectoryPage
+from events.models import EventIndexPage, EventPage
+from home.models import (
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    Partner,
+    StandardPage,
+    Topic,
+)
 
 
 class PublishedPageFactory(wagtail_factories.PageFactory):
@@ -41,9 +50,43 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
         page.refresh_from_db()
 
 
+class HomePageFactory(PublishedPageFactory):
+    title = "Keep In Pact"
+    hero_title = "Partnerships in lifelong career guidance"
+
+    class Meta:
+        model = HomePage
+
+    @classmethod
+    def as_site_root(cls, site, **fields):
+        """A home page made the root of `site` in place of Wagtail's
+        placeholder, as a new site's first editor does."""
+        from portal.models import PortalSettings
+
+        placeholder = site.root_page
+        fields.setdefault("slug", "start")  # "home" is the placeholder's
+        home = cls(parent=Page.get_first_root_node(), **fields)
+        site.root_page = home
+        site.save()
+        if type(placeholder.specific) is Page:
+            placeholder.delete()
+        # The site's settings row, which its first page view would otherwise
+        # create (and so empty every cache a test warmed).
+        PortalSettings.for_site(site)
+        return home
+
+
 class StandardPageFactory(PublishedPageFactory):
     class Meta:
         model = StandardPage
+
+
+class NewsIndexPageFactory(PublishedPageFactory):
+    title = "News"
+    slug = "news"
+
+    class Meta:
+        model = NewsIndexPage
 
 
 class NewsPageFactory(PublishedPageFactory):
@@ -54,14 +97,65 @@ class NewsPageFactory(PublishedPageFactory):
         model = NewsPage
 
 
+class EventIndexPageFactory(PublishedPageFactory):
+    title = "Events"
+    slug = "events"
+
+    class Meta:
+        model = EventIndexPage
+
+
+class EventPageFactory(PublishedPageFactory):
+    """An event in a month, three hours long."""
+
+    start = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=30)).replace(
+            second=0, microsecond=0
+        )
+    )
+    end = factory.LazyAttribute(lambda event: event.start + datetime.timedelta(hours=3))
+
+    class Meta:
+        model = EventPage
+
+
+class DirectoryPageFactory(PublishedPageFactory):
+    title = "Centre directory"
+    slug = "centres"
+
+    class Meta:
+        model = DirectoryPage
+
+
+def translated(page, locale, publish=True, **fields):
+    """`page` copied into `locale` as wagtail-localize's "Translate" starts a
+    translation (its parent must be translated already), with `fields`
+    changed, then published (`publish=False`: a draft)."""
+    copy = page.copy_for_translation(locale).specific
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    revision = copy.save_revision()
+    if publish:
+        revision.publish()
+    copy.refresh_from_db()
+    return copy
+
+
 class SnippetFactory(factory.django.DjangoModelFactory):
-    """A moderated snippet, live, in the default language unless `locale`."""
+    """A moderated snippet in the default language unless `locale`, published
+    through a revision as a moderator's "Publish" does."""
 
     locale = factory.LazyFunction(Locale.get_default)
-    live = True
 
     class Meta:
         abstract = True
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def publish(snippet, create, extracted, **kwargs):
+        if create:
+            snippet.save_revision().publish()
+            snippet.refresh_from_db()
 
 
 class TopicFactory(SnippetFactory):

@@ -17,6 +17,7 @@ def admin_client(client):
     return client
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_every_page_type_with_demo_content_can_be_edited_and_previewed(admin_client):
     seen = set()
     for page in Page.objects.filter(depth__gt=1).specific().order_by("path"):

@@ -15,7 +15,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.models import DraftStateMixin, Page, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 User = get_user_model()
 DRAFT_MARK = "Draft-only words 7Q"

@@ -18,6 +18,7 @@ from portal.cache import HIT_HEADER, PageCacheMiddleware, index_key, page_cache
 from tests.test_security import production_settings
 
 pytestmark = [
+    pytest.mark.usefixtures("demo_site"),
     pytest.mark.django_db,
     pytest.mark.usefixtures("page_cache_on"),
 ]

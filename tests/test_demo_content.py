@@ -16,7 +16,7 @@ from wagtail.models import Page, Site
 from demo.images import ILLUSTRATION_PREFIX, choose, illustration_title
 from tests.conftest import live_pages
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 PLACEHOLDER_WORDING = re.compile(
     r"sample content|contenu d’exemple|placeholder|lorem|replace this|to replace",

@@ -19,6 +19,8 @@ from directory.models import CentrePage, DirectoryEntry, DirectoryPage, Service
 from directory.search import tokens
 from home.models import HomePage
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 EN = "/en/centres/"
 FR = "/fr/centres/"
 

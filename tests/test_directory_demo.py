@@ -11,6 +11,8 @@ from wagtail.models import Locale
 from demo.directory import centres
 from directory.models import CENTRE_TYPES, CentrePage
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 EN = "/en/centres/"
 FR = "/fr/centres/"
 MINIMUM = 40

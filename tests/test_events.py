@@ -23,6 +23,8 @@ from wagtail.models import Collection, CollectionViewRestriction
 from events.models import EventIndexPage, EventPage, EventPresentation
 from home.models import HomePage
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 

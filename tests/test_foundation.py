@@ -16,7 +16,7 @@ from wagtail.models import Page
 from home.models import HomePage, Partner, StandardPage
 from tests.conftest import live_pages
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 BASE_DIR = Path(__file__).resolve().parent.parent
 LANGUAGE_CODES = [code for code, _ in settings.LANGUAGES]
 

@@ -20,6 +20,8 @@ from guide.models import (
 )
 from home.models import HomePage
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 EN_CHAPTERS = [
     "Context of multi-stakeholder partnership in lifelong career guidance",
     "What multi-partner cooperation can bring to the European challenges",

@@ -18,6 +18,8 @@ from guide.models import (
 )
 from home.models import HomePage
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 
 def html_of(client, url):
     response = client.get(url)

@@ -13,6 +13,8 @@ from wagtail.models import Collection
 from guide.models import DownloadCount, GuidePage, ProjectOutputsPage, Resource
 from guide.models.resources import order_files
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 
 def html_of(client, url):
     response = client.get(url)

@@ -13,7 +13,7 @@ from wagtail.models import Page
 
 from events.models import EventPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 LANGUAGES = ["en", "fr", "it", "pt", "hr"]
 

@@ -33,7 +33,7 @@ from home.models import NewsIndexPage
 from portal.api import api_router
 from portal.params import DB_INT_MAX, id_param, int_param
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 BASE_DIR = Path(__file__).resolve().parent.parent
 PROJECT_APPS = ("portal", "home", "events", "guide", "directory", "search")
 PROJECT_ADMIN_APPS = ("translations", *PROJECT_APPS)

@@ -14,7 +14,7 @@ from wagtail.models import Page, Revision
 
 from home.models import StandardPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 @pytest.fixture

@@ -22,6 +22,8 @@ from wagtail.images import get_image_model
 from home.models import HomePage, NewsIndexPage, NewsPage, Topic
 from tests.factories import NewsPageFactory, TopicFactory
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 ROOT = "http://localhost"  # the demo site's root URL: full URLs use it
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"

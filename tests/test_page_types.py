@@ -4,6 +4,8 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 
 @pytest.mark.django_db
 class TestPageTypes(WagtailPageTestCase):

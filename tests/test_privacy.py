@@ -27,7 +27,11 @@ from guide.models import CaseStudyPage, GuideChapterPage, GuidePage
 from home.models import NewsPage, StandardPage
 from portal.cache import HIT_HEADER
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache_on")]
+pytestmark = [
+    pytest.mark.usefixtures("demo_site"),
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("page_cache_on"),
+]
 
 
 @pytest.fixture

@@ -33,7 +33,7 @@ CENTRE_TITLE = "Ohjaamo Tampere"
 
 # The test database (with the demo) is created only for tests marked so; this
 # test copies it and then reaches it through other processes only.
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 MAKE_PRIVATE = """
 from wagtail.models import Page, PageViewRestriction

@@ -9,6 +9,8 @@ from wagtail.models import Page, PageViewRestriction
 
 from home.models import StandardPage
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 CONTENT_BUDGET = 12
 
 

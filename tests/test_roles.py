@@ -21,6 +21,7 @@ from wagtail.models import (
 from wagtail_localize.models import Translation, TranslationSource
 
 from home.models import Partner, StandardPage
+from tests.factories import PartnerFactory, StandardPageFactory
 from translations.roles import apply_roles, group_names, translator_group_name
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +63,19 @@ def _commit_hooks(django_capture_on_commit_callbacks, monkeypatch):
             return original(self, **kwargs)
 
     monkeypatch.setattr(Client, "request", request)
+
+
+@pytest.fixture(autouse=True)
+def site_in_five_languages(home, translate_page, django_capture_on_commit_callbacks):
+    """The site open in every language (a home page each, which gives each
+    language's translators their tree), with an About page in English, French
+    and Italian."""
+    about = StandardPageFactory(parent=home, title="About", slug="about")
+    with django_capture_on_commit_callbacks(execute=True):
+        for code in ("fr", "it", "pt", "hr"):
+            translate_page(home, code)
+        for code in ("fr", "it"):
+            translate_page(about, code)
 
 
 def login(client, user):
@@ -485,9 +499,11 @@ def test_translation_api_refuses_other_languages(client, translator_fr, home, lo
     assert refused(client.get(po))
 
 
-def test_snippets_of_other_languages_are_refused(client, translator_fr, locales):
-    english = Partner.objects.filter(locale=locales["en"]).first()
-    french = english.get_translation(locales["fr"])
+def test_snippets_of_other_languages_are_refused(
+    client, translator_fr, locales, translate_page
+):
+    english = PartnerFactory(name="Guidance network")
+    french = translate_page(english, "fr", {"Guidance network": "Réseau d’orientation"})
     login(client, translator_fr)
     edit = "wagtailsnippets_home_partner:edit"
     assert refused(client.get(reverse(edit, args=[english.pk])))

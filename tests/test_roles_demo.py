@@ -9,7 +9,7 @@ from wagtail.models import Page
 from demo import users as roles_demo
 from demo.loader import Demo
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def test_no_demo_users_without_debug():

@@ -6,9 +6,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
-from home.models import NewsIndexPage, NewsPage, StandardPage
 from portal import versioned_cache
-from tests.factories import StandardPageFactory
+from tests.factories import (
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    StandardPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -21,8 +24,8 @@ def queries(client, url):
 
 
 @pytest.fixture
-def about():
-    return StandardPage.objects.get(locale__language_code="en", slug="about")
+def about(home):
+    return StandardPageFactory(parent=home, title="About", slug="about")
 
 
 def child(parent, slug, title="Routing test page"):
@@ -72,18 +75,18 @@ def test_a_draft_page_is_not_found(client, about):
     assert client.get("/en/about/draft-only/").status_code == 404
 
 
-def test_a_routable_page_keeps_its_own_routes_over_a_child_with_the_same_slug(client):
-    index = NewsIndexPage.objects.get(locale__language_code="en")
-    article = NewsPage(slug="rss", title="An article called rss", intro="Clash.")
-    index.add_child(instance=article)
-    article.save_revision().publish()
+def test_a_routable_page_keeps_its_own_routes_over_a_child_with_the_same_slug(
+    client, home
+):
+    index = NewsIndexPageFactory(parent=home)
+    NewsPageFactory(parent=index, slug="rss", title="An article called rss")
     response = client.get(index.url + "rss/")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/rss+xml")
     assert b"<rss" in response.content
 
 
-def test_unknown_urls_are_not_found_and_not_remembered(client):
+def test_unknown_urls_are_not_found_and_not_remembered(client, about):
     for number in range(20):
         assert client.get(f"/en/no-such-page-{number}/x/").status_code == 404
     assert not [

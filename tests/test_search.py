@@ -1,7 +1,6 @@
 """Site search: locale isolation, privacy, hostile input, facets, documents,
 promotions, query log and index updates on publish/unpublish/delete."""
 
-import datetime
 import re
 from io import StringIO
 
@@ -9,7 +8,6 @@ import pytest
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
-from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.models import (
@@ -18,9 +16,15 @@ from wagtail.models import (
     PageViewRestriction,
 )
 
-from events.models import EventIndexPage, EventPage
-from home.models import NewsIndexPage, NewsPage, StandardPage
+from home.models import StandardPage
 from portal.pdf import simple_pdf
+from tests.factories import (
+    EventIndexPageFactory,
+    EventPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    translated,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +38,7 @@ def standard(parent, slug, title, intro="", **fields):
 
 @pytest.fixture
 def fr_home(home, locales):
-    return home.get_translation(locales["fr"])
+    return translated(home, locales["fr"], title="Keep In Pact (fr)")
 
 
 def get(client, lang, **params):
@@ -118,26 +122,10 @@ def test_pdf_text_is_found_and_private_documents_hidden(client):
 def test_facet_counts_and_type_filter(client, home):
     for i in range(3):
         standard(home, f"flamingo-{i}", f"Flamingo page {i}")
-    index = NewsIndexPage.objects.child_of(home).first()
-    parent = index if index else None
-    if parent is None:
-        pytest.skip("no news index in the demo")
+    news = NewsIndexPageFactory(parent=home)
     for i in range(2):
-        article = NewsPage(
-            slug=f"flamingo-news-{i}", title=f"Flamingo news {i}", intro="Birds."
-        )
-        parent.add_child(instance=article)
-        article.save_revision().publish()
-    events = EventIndexPage.objects.get(locale__language_code="en")
-    start = timezone.now() + datetime.timedelta(days=30)
-    event = EventPage(
-        slug="flamingo-day",
-        title="Flamingo day",
-        start=start,
-        end=start + datetime.timedelta(hours=3),
-    )
-    events.add_child(instance=event)
-    event.save_revision().publish()
+        NewsPageFactory(parent=news, title=f"Flamingo news {i}", intro="Birds.")
+    EventPageFactory(parent=EventIndexPageFactory(parent=home), title="Flamingo day")
     html = get(client, "en", q="flamingo").content.decode()
     assert "News (2)" in html
     assert "Events (1)" in html
@@ -149,6 +137,7 @@ def test_facet_counts_and_type_filter(client, home):
     assert html.count('class="search-result"') == 1 and "Flamingo day" in html
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_demo_guide_and_case_studies_have_their_facets(client):
     html = get(client, "en", q="partnership").content.decode()
     assert re.search(r"Guide \(\d+\)", html)

@@ -22,7 +22,7 @@ from search import analysis
 from search.engines import PostgresIndex
 from search.models import SearchEntry, ZeroResultSearch
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def standard(parent, slug, title, intro="", **fields):

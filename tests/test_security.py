@@ -23,6 +23,7 @@ from wagtail.rich_text import RichText
 
 from portal.security import sanitize_html
 from tests.conftest import live_pages
+from tests.factories import StandardPageFactory
 
 pytestmark = pytest.mark.django_db
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -53,10 +54,11 @@ def production_settings(names, **env):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def a_content_page():
-    return next(
-        page for page in live_pages() if page.depth > 3 and page.url.startswith("/en/")
-    )
+@pytest.fixture
+def content_page(home):
+    """An English page two levels below the home page."""
+    section = StandardPageFactory(parent=home, title="Guidance services")
+    return StandardPageFactory(parent=section, title="Opening hours")
 
 
 # --- Production settings and headers ---------------------------------------------
@@ -108,8 +110,8 @@ PRODUCTION_LIKE = {
 
 
 @override_settings(**PRODUCTION_LIKE)
-def test_plain_http_is_redirected_to_https_behind_the_proxy(client):
-    page = a_content_page()
+def test_plain_http_is_redirected_to_https_behind_the_proxy(client, content_page):
+    page = content_page
     response = client.get(page.url)
     assert response.status_code == 301
     assert response["Location"] == f"https://testserver{page.url}"
@@ -126,8 +128,10 @@ def test_health_endpoint_is_exempt_from_the_https_redirect(client):
         assert client.get("/healthz").status_code == 200
 
 
-def test_public_pages_send_security_headers_and_a_csp_with_a_fresh_nonce(client):
-    page = a_content_page()
+def test_public_pages_send_security_headers_and_a_csp_with_a_fresh_nonce(
+    client, content_page
+):
+    page = content_page
     nonces = []
     for _ in range(2):
         response = client.get(page.url)
@@ -155,6 +159,7 @@ def test_public_pages_send_security_headers_and_a_csp_with_a_fresh_nonce(client)
     assert nonces[0] != nonces[1]
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_no_inline_script_or_style_attribute_on_public_pages(client):
     for page in list(live_pages())[:40]:
         html = client.get(page.url).content.decode()
@@ -204,8 +209,8 @@ def test_force_login_and_login_still_work(client, editor):
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
 
 
-def test_private_page_password_form_is_rate_limited(client):
-    page = a_content_page()
+def test_private_page_password_form_is_rate_limited(client, content_page):
+    page = content_page
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type="password", password="letmein"
     )
@@ -390,7 +395,7 @@ def test_paths_never_redirect_to_another_host(client, path):
     assert not location.startswith(("//evil", "http://evil", "https://evil"))
 
 
-def test_login_and_password_form_ignore_foreign_next_urls(client, editor):
+def test_login_and_password_form_ignore_foreign_next_urls(client, editor, content_page):
     response = client.post(
         reverse("wagtailadmin_login") + "?next=https://evil.example/",
         {
@@ -402,7 +407,7 @@ def test_login_and_password_form_ignore_foreign_next_urls(client, editor):
     assert response.status_code == 302
     assert "evil.example" not in response["Location"]
 
-    page = a_content_page()
+    page = content_page
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type="password", password="letmein"
     )
@@ -417,10 +422,10 @@ def test_login_and_password_form_ignore_foreign_next_urls(client, editor):
     assert "evil.example" not in response["Location"]
 
 
-def test_wagtail_redirects_resolve_on_this_host(client):
+def test_wagtail_redirects_resolve_on_this_host(client, content_page):
     from wagtail.contrib.redirects.models import Redirect
 
-    page = a_content_page()
+    page = content_page
     Redirect.objects.create(old_path="/old-page", redirect_page=page)
     response = client.get("/old-page")
     assert response.status_code in (301, 302)
@@ -428,8 +433,8 @@ def test_wagtail_redirects_resolve_on_this_host(client):
 
 
 @override_settings(ALLOWED_HOSTS=["keepinpact.example.org"])
-def test_host_header_is_validated(client):
-    page = a_content_page()
+def test_host_header_is_validated(client, content_page):
+    page = content_page
     assert client.get(page.url, HTTP_HOST="evil.example").status_code == 400
     assert client.get(page.url, HTTP_HOST="keepinpact.example.org").status_code in (
         200,

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Page
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 LANGUAGES = ["en", "fr", "it", "pt", "hr"]
 DEPTH = 3

@@ -20,7 +20,7 @@ from directory import suggestions
 from directory.models import CentrePage, CentreSuggestion, DirectoryPage
 from translations.roles import translator_group_name
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 EN = "/en/centres/"
 INDEX = "/admin/centre-suggestions/"

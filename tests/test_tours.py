@@ -13,7 +13,7 @@ from directory.models import CentrePage
 from tours.blocks import ScenesBlock
 from tours.models import VirtualTourIndexPage, VirtualTourPage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 PARIS_EN = "/en/centres/cdm-paris-villette/virtual-tour/"
 PARIS_FR = "/fr/centres/cdm-paris-villette/visite-virtuelle/"

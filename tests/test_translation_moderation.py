@@ -14,7 +14,13 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from home.models import Partner, StandardPage
+from home.models import StandardPage
+from tests.factories import (
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PartnerFactory,
+    StandardPageFactory,
+)
 from translations.roles import translator_group_name
 
 pytestmark = pytest.mark.django_db
@@ -232,10 +238,24 @@ def test_incomplete_translation_is_published_only_when_the_moderator_says_so(
     assert "Certaines parties de cette page ne sont pas encore traduites" not in public
 
 
-def test_translators_snippet_change_stays_a_draft_until_a_moderator_publishes(
-    client, locales, translator_fr, moderator
+@pytest.fixture
+def partner_in_french(
+    home, locales, translate_page, django_capture_on_commit_callbacks
 ):
-    partner = Partner.objects.filter(locale=locales["en"]).first()
+    """A partner organisation and its live French translation, on a site
+    open in French (its French home page gives the French translators their
+    language)."""
+    partner = PartnerFactory(name="Guidance network", description="Who we are.")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_page(home, "fr")
+        translate_page(partner, "fr", {"Guidance network": "Réseau d’orientation"})
+    return partner
+
+
+def test_translators_snippet_change_stays_a_draft_until_a_moderator_publishes(
+    client, locales, translator_fr, moderator, partner_in_french
+):
+    partner = partner_in_french
     french = partner.get_translation(locales["fr"])
     source = TranslationSource.objects.get_for_instance(partner)
     translation = Translation.objects.get(source=source, target_locale=locales["fr"])
@@ -258,15 +278,17 @@ def test_translators_snippet_change_stays_a_draft_until_a_moderator_publishes(
     assert "nouveau nom" in french.name
 
 
-def test_editors_snippet_save_is_a_draft(client, locales):
+def test_editors_snippet_save_is_a_draft(client, home, locales):
     editor = make_user("t-editor", "Editors")
-    partner = Partner.objects.filter(locale=locales["en"]).first()
+    partner = PartnerFactory(name="Guidance network")
+    StandardPageFactory(parent=home, title="Partners", list_partners=True)
     assert not editor.has_perm("home.publish_partner")
     partner.name = "Renamed by an editor"
     partner.save_revision(user=editor)
     partner.refresh_from_db()
     assert partner.name != "Renamed by an editor"
     public = client.get("/en/partners/").content.decode()
+    assert "Guidance network" in public
     assert "Renamed by an editor" not in public
 
 
@@ -301,15 +323,18 @@ def test_translator_reads_the_title_of_a_linked_english_page(
 
 
 def test_a_partly_translated_section_is_completed_in_bulk(
-    client, home, locales, django_capture_on_commit_callbacks
+    client, home, locales, translate_page, django_capture_on_commit_callbacks
 ):
-    from home.models import NewsIndexPage, NewsPage
+    from home.models import NewsPage
 
     editor = make_user("t-editor", "Editors")
-    news = NewsIndexPage.objects.get(locale=locales["en"])
-    article = NewsPage(title="A new article", slug="a-new-article", intro="New.")
-    news.add_child(instance=article)
-    article.save_revision().publish()
+    news = NewsIndexPageFactory(parent=home)
+    translated_before = [NewsPageFactory(parent=news) for _ in range(2)]
+    NewsPageFactory(parent=news, title="Never translated")
+    with django_capture_on_commit_callbacks(execute=True):
+        for page in [home, news, *translated_before]:
+            translate_page(page, "fr")
+    article = NewsPageFactory(parent=news, title="A new article")
     french_news = news.get_translation(locales["fr"])
     french_articles = {
         page.pk: page.latest_revision_id
@@ -328,4 +353,5 @@ def test_a_partly_translated_section_is_completed_in_bulk(
     # What was translated already is untouched.
     for page in NewsPage.objects.filter(pk__in=french_articles):
         assert page.latest_revision_id == french_articles[page.pk]
-    assert french_news.get_children().count() == len(french_articles) + 1
+    assert len(french_articles) == 2
+    assert french_news.get_children().count() == len(french_articles) + 2

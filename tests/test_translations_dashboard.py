@@ -112,9 +112,12 @@ def test_states_and_actions(admin_client, section, translate_page, locales):
     )
 
 
-def test_filters_by_type_and_bad_input(admin_client, home):
+def test_filters_by_type_and_bad_input(admin_client, home, translate_page):
     from django.contrib.contenttypes.models import ContentType
 
+    for code in ("fr", "it", "pt", "hr"):
+        translate_page(home, code)
+    add_page(home, "filtered")
     content_type = ContentType.objects.get_for_model(StandardPage)
     response = admin_client.get(URL, {"type": content_type.pk})
     assert response.status_code == 200

@@ -56,6 +56,7 @@ def opens_translation_editor(response):
     )
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_editor_opens_for_every_page_type(admin_client, locales, translate):
     """Generic: every Page subclass that has an English instance (the demo has
     one of each type its app creates) is translated into French with
@@ -89,6 +90,7 @@ def test_editor_opens_for_every_page_type(admin_client, locales, translate):
     print("translation editor opened for", sorted(checked))
 
 
+@pytest.mark.usefixtures("demo_site")
 def test_editor_opens_for_every_translatable_snippet(admin_client, locales, translate):
     checked = []
     finder = AdminURLFinder(admin_client.user)
@@ -251,6 +253,7 @@ def test_bulk_translation_of_a_section_is_a_task(
     immediate backend of the tests runs it at once)."""
     from translations import tasks
 
+    translate(home, "pt")
     section = new_page(home, "bulk-section")
     for index in range(3):
         child = StandardPage(title=f"Child {index}", slug=f"child-{index}", intro="x")

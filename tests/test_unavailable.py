@@ -11,6 +11,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Page
 
+from tests.factories import DirectoryPageFactory, StandardPageFactory
+
 pytestmark = pytest.mark.django_db
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
@@ -111,10 +113,17 @@ def test_login_with_the_database_read_only_answers_503_and_keeps_the_username(
     assert again.status_code == 302
 
 
-def test_publish_with_the_database_read_only_keeps_the_editors_text(superuser):
+@pytest.fixture
+def about(home):
+    return StandardPageFactory(
+        parent=home, title="About the partnership", slug="about", intro="Who we are."
+    )
+
+
+def test_publish_with_the_database_read_only_keeps_the_editors_text(superuser, about):
     client = Client(raise_request_exception=False)
     client.force_login(superuser)
-    page = Page.objects.get(url_path="/home/about/").specific
+    page = about
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
     data = form_data(client.get(edit).content.decode(), "page-edit-form")
     # The body's blocks are posted by Wagtail's JavaScript; this test is about
@@ -139,16 +148,14 @@ def test_publish_with_the_database_read_only_keeps_the_editors_text(superuser):
 
 
 def test_a_suggestion_the_database_refuses_comes_back_typed_and_is_not_counted(
-    client,
+    client, home
 ):
     from django.core.cache import cache
 
-    from directory.models import CentrePage, CentreSuggestion
+    from directory.models import CentreSuggestion
     from directory.suggestions import client_key
 
-    directory_url = CentrePage.objects.live().filter(locale__language_code="en")
-    directory = directory_url.first().get_parent()
-    url = directory.url + "suggest/"
+    url = DirectoryPageFactory(parent=home).url + "suggest/"
     data = {
         "name": "Centre of the typed words",
         "centre_type": client.get(url)
@@ -177,11 +184,11 @@ def test_a_suggestion_the_database_refuses_comes_back_typed_and_is_not_counted(
 
 
 def test_any_other_refused_write_ends_on_the_503_page_not_the_500_page(
-    superuser, monkeypatch
+    superuser, monkeypatch, about
 ):
     client = Client(raise_request_exception=False)
     client.force_login(superuser)
-    page = Page.objects.get(url_path="/home/about/")
+    page = about
     with read_only_database():
         # Unpublishing is one of Wagtail's own views, not wrapped by ours.
         response = client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from portal.cache import HIT_HEADER
 from portal.models import SiteNavigation
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
 
 
 def soup(response):
