@@ -56,6 +56,18 @@ def demo_restored(demo_site, django_db_blocker):
         snapshot.restore()
 
 
+@pytest.fixture(scope="module")
+def module_data(django_db_setup, django_db_blocker):
+    """What a module's tests share, built once inside a transaction that is
+    rolled back when the module ends (like Django's setUpTestData): each
+    test's own transaction nests inside it."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def site(db):
     return Site.objects.select_related("root_page").get(is_default_site=True)

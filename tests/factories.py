@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Locale, Page
 
-from directory.models import DirectoryPage
+from directory.models import DirectoryPage, Service
 from events.models import EventIndexPage, EventPage
 from home.models import (
     HomePage,
@@ -127,6 +127,19 @@ class DirectoryPageFactory(PublishedPageFactory):
         model = DirectoryPage
 
 
+def localized(instance, code, strings=None, publish=True):
+    """`instance` translated into language `code` through wagtail-localize, as
+    a translator does: `strings` maps source texts (slug included) to their
+    translation; the others keep the source text. The callbacks a commit
+    would run (wagtail-localize publishes in them) run at once."""
+    from django.test import TestCase
+
+    from demo.loader import Demo
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return Demo().translate(instance, code, strings or {}, publish=publish)
+
+
 def translated(page, locale, publish=True, **fields):
     """`page` copied into `locale` as wagtail-localize's "Translate" starts a
     translation (its parent must be translated already), with `fields`
@@ -172,3 +185,11 @@ class PartnerFactory(SnippetFactory):
 
     class Meta:
         model = Partner
+
+
+class ServiceFactory(SnippetFactory):
+    name = factory.Sequence(lambda n: f"Service {n}")
+    slug = factory.LazyAttribute(lambda service: slugify(service.name))
+
+    class Meta:
+        model = Service

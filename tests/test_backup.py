@@ -18,6 +18,8 @@ from django.core.management.base import CommandError
 from tests.site_state import KEPT_TEXT
 from tests.sites import differences, finish, manage, run, shell
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 

@@ -20,6 +20,8 @@ from django.db.migrations.operations import AddField
 
 from tests.sites import differences, run, shell
 
+pytestmark = pytest.mark.usefixtures("demo_site")
+
 PORTAL_APPS = (
     "portal",
     "home",

@@ -20,12 +20,18 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 
 from home.models import HomePage, NewsIndexPage, NewsPage, Topic
-from tests.factories import NewsPageFactory, TopicFactory
-
-pytestmark = pytest.mark.usefixtures("demo_site")
+from tests.factories import (
+    HomePageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PartnerFactory,
+    StandardPageFactory,
+    TopicFactory,
+    localized,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-ROOT = "http://localhost"  # the demo site's root URL: full URLs use it
+ROOT = "http://localhost"  # the site's root URL: full URLs use it
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 EN_TITLES = [  # newest first
@@ -44,6 +50,135 @@ FR_TITLES = [
 ]
 
 
+PARTNERS = [  # short name, English name, French name
+    (
+        "RICDM",
+        "Cités des métiers International Network",
+        "Réseau international des Cités des métiers",
+    ),
+    (
+        "Universcience",
+        "Universcience / Cité des métiers de Paris",
+        "Universcience / Cité des métiers de Paris",
+    ),
+    (
+        "LLLP",
+        "Lifelong Learning Platform",
+        "Plateforme pour l’éducation et la formation tout au long de la vie",
+    ),
+]
+TOPICS = [
+    ("project-life", "Project life", "Vie du projet"),
+    ("training", "Training", "Formation"),
+    ("community", "Community of practitioners", "Communauté de praticiens"),
+    ("events", "Events", "Événements"),
+]
+INDEX_SLUGS = {"fr": "actualites", "it": "notizie", "pt": "noticias", "hr": "novosti"}
+ARTICLES = [  # oldest first: slug, French slug, date, partner, topics, tags
+    (
+        "kick-off-meeting-paris",
+        "reunion-de-lancement-paris",
+        datetime.date(2019, 9, 24),
+        "RICDM",
+        ["project-life", "events"],
+        ["paris", "kick-off", "erasmus-plus"],
+    ),
+    (
+        "cocade-predecessor-project",
+        "cocade-projet-precurseur",
+        datetime.date(2019, 10, 1),
+        "RICDM",
+        ["project-life", "training"],
+        ["cocade", "erasmus-plus"],
+    ),
+    (
+        "community-of-practitioners-launched",
+        "lancement-communaute-de-praticiens",
+        datetime.date(2020, 10, 15),
+        "RICDM",
+        ["community"],
+        ["community-of-practice", "peer-learning"],
+    ),
+    (
+        "pilot-training-cite-des-metiers-paris",
+        "formation-pilote-cite-des-metiers-paris",
+        datetime.date(2021, 12, 6),
+        "Universcience",
+        ["training"],
+        ["paris", "pilot-training"],
+    ),
+    (
+        "final-multiplier-event-report",
+        "compte-rendu-evenement-de-diffusion-final",
+        datetime.date(2022, 3, 28),
+        "LLLP",
+        ["events", "project-life"],
+        ["multiplier-event", "online"],
+    ),
+]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def news_site(module_data):
+    """A site open in five languages with an About page (English, French), a
+    news index in each language and five articles in English and French, with
+    topics, tags, partners and a decorative lead image: built once for this
+    module, through Wagtail and wagtail-localize as editors and translators
+    do."""
+    import wagtail_factories
+    from wagtail.models import Site
+
+    home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
+    about = StandardPageFactory(parent=home, title="About the project", slug="about")
+    index = NewsIndexPageFactory(parent=home, intro="What the partnership did.")
+    image = wagtail_factories.ImageFactory(title="Illustration – news")
+    partners = {}
+    for short_name, name, french in PARTNERS:
+        partners[short_name] = PartnerFactory(short_name=short_name, name=name)
+        localized(partners[short_name], "fr", {name: french})
+    topics = {}
+    for slug, name, french in TOPICS:
+        topics[slug] = TopicFactory(slug=slug, name=name)
+        localized(topics[slug], "fr", {name: french})
+    for code, slug in INDEX_SLUGS.items():
+        localized(home, code)
+        localized(index, code, {"news": slug})
+    localized(
+        about, "fr", {"About the project": "À propos du projet", "about": "a-propos"}
+    )
+    titles = zip(reversed(EN_TITLES), reversed(FR_TITLES), strict=True)
+    for (slug, fr_slug, date, partner, topic_slugs, tags), (title, fr_title) in zip(
+        ARTICLES, titles, strict=True
+    ):
+        article = NewsPage(
+            slug=slug,
+            title=title,
+            date=date,
+            intro=f"What happened: {title}.",
+            lead_image=image,
+            partner=partners[partner],
+        )
+        article.topics = [topics[topic] for topic in topic_slugs]
+        article.tags.add(*tags)
+        index.add_child(instance=article)
+        article.save_revision().publish()
+        localized(
+            article,
+            "fr",
+            {
+                title: fr_title,
+                slug: fr_slug,
+                f"What happened: {title}.": f"Ce qui s’est passé : {fr_title}.",
+            },
+        )
+    return home
+
+
+@pytest.fixture
+def home(news_site):
+    return news_site
+
+
 def html_of(client, url):
     response = client.get(url)
     assert response.status_code == 200, url
@@ -60,7 +195,7 @@ def card_titles(html):
 
 
 def news_index(code):
-    # The demo's index (a module fixture adds a second English one).
+    # The first index (a module fixture adds a second English one).
     return (
         NewsIndexPage.objects.filter(locale__language_code=code)
         .order_by("path")
@@ -101,7 +236,7 @@ def test_one_news_index_per_language_under_its_home(home):
     assert NewsPage.parent_page_types == ["home.NewsIndexPage"]
     assert NewsPage.subpage_types == []
     assert NewsIndexPage.max_count_per_parent == 1
-    assert not NewsIndexPage.can_create_at(home)  # the demo made one already
+    assert not NewsIndexPage.can_create_at(home)  # it has one already
     codes = set(
         NewsIndexPage.objects.live().values_list("locale__language_code", flat=True)
     )

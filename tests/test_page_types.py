@@ -4,8 +4,6 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import HomePage, StandardPage
 
-pytestmark = pytest.mark.usefixtures("demo_site")
-
 
 @pytest.mark.django_db
 class TestPageTypes(WagtailPageTestCase):
@@ -18,6 +16,7 @@ class TestPageTypes(WagtailPageTestCase):
         self.assertCanCreateAt(StandardPage, StandardPage)
         self.assertAllowedSubpageTypes(StandardPage, {StandardPage})
 
+    @pytest.mark.usefixtures("demo_site")
     def test_demo_pages_render(self):
         for page in StandardPage.objects.live():
             self.assertPageIsRenderable(page)

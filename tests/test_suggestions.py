@@ -17,10 +17,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from directory import suggestions
-from directory.models import CentrePage, CentreSuggestion, DirectoryPage
+from directory.models import CentrePage, CentreSuggestion
+from tests.factories import DirectoryPageFactory, ServiceFactory
 from translations.roles import translator_group_name
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = pytest.mark.django_db
 
 EN = "/en/centres/"
 INDEX = "/admin/centre-suggestions/"
@@ -67,9 +68,10 @@ def refused(response):
     )
 
 
-@pytest.fixture
-def directory(db):
-    return DirectoryPage.objects.get(locale__language_code="en")
+@pytest.fixture(autouse=True)
+def directory(home):
+    ServiceFactory(name="Guidance and counselling", slug="guidance")
+    return DirectoryPageFactory(parent=home)
 
 
 @pytest.fixture
