@@ -159,3 +159,12 @@ class _Output:
 
     def flush(self):
         pass
+
+
+def test_loading_the_events_again_creates_nothing():
+    from demo import events as events_demo
+    from demo.loader import Demo
+
+    demo = Demo()
+    events_demo.load(demo)
+    assert demo.created == 0

@@ -1,4 +1,4 @@
-"""Events: the demo in English and French, the index (upcoming/past around
+"""Events: four past events in English and French, the index (upcoming/past around
 midnight in another time zone, filters, bad input, flat query count), the event
 page (times in the event's zone, JSON-LD), .ics and the calendar feed parsed
 with icalendar, and the streamed zip of presentations (private ones excluded)."""
@@ -20,12 +20,196 @@ from icalendar import Calendar
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction
 
-from events.models import EventIndexPage, EventPage, EventPresentation
+from events.models import (
+    EventIndexPage,
+    EventPage,
+    EventPresentation,
+    EventSession,
+    Person,
+)
 from home.models import HomePage
-
-pytestmark = pytest.mark.usefixtures("demo_site")
+from portal.pdf import simple_pdf
+from tests.factories import (
+    EventIndexPageFactory,
+    HomePageFactory,
+    PartnerFactory,
+    localized,
+)
 
 PARIS = zoneinfo.ZoneInfo("Europe/Paris")
+VENUE = {
+    "attendance_mode": EventPage.MODE_IN_PERSON,
+    "venue_name": "Cité des métiers – Universcience",
+    "address": "30 avenue Corentin Cariou\n75019 Paris, France",
+    "latitude": "48.895600",
+    "longitude": "2.388000",
+}
+ONLINE = {
+    "attendance_mode": EventPage.MODE_ONLINE,
+    "online_url": "https://www.citedesmetiers.fr/",
+}
+TALKS = [  # the final event's presentations: speaker, title, language
+    ("RICDM", "Cité des métiers International Network", "en"),
+    ("LLLP", "Lifelong Learning Platform", "en"),
+    ("Universcience", "Universcience – Cité des métiers de Paris", "fr"),
+    ("CDM Porto", "Cité des métiers of Porto", "en"),
+    ("Learning Digital", "Learning Digital", "en"),
+    ("AZVO", "Agency for Science and Higher Education", "en"),
+]
+
+
+def at(year, month, day, hour, minute=0):
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=PARIS)
+
+
+def make_event(index, slug, title, start, end, sessions=(), **fields):
+    """An event with its agenda: sessions are (time, title, speakers)."""
+    page = EventPage(
+        slug=slug,
+        title=title,
+        intro=f"{title}: what it is about.",
+        start=start,
+        end=end,
+        time_zone="Europe/Paris",
+        **fields,
+    )
+    agenda = []
+    for time, session_title, speakers in sessions:
+        session = EventSession(
+            time=time, title=session_title, description=f"{session_title}."
+        )
+        session.speakers = speakers
+        agenda.append(session)
+    page.sessions = agenda
+    index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+@pytest.fixture(scope="module", autouse=True)
+def events_site(module_data):
+    """A site in English and French with partners, three speakers and four
+    past events: an in-person meeting, a series every two months, a training
+    and an online conference with its agenda and six presentations. Built once
+    for this module, through Wagtail and wagtail-localize."""
+    from wagtail.models import Site
+
+    home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
+    localized(home, "fr")
+    ricdm = PartnerFactory(
+        short_name="RICDM", name="Cités des métiers International Network"
+    )
+    localized(ricdm, "fr", {ricdm.name: "Réseau international des Cités des métiers"})
+    universcience = PartnerFactory(
+        short_name="Universcience", name="Universcience / Cité des métiers de Paris"
+    )
+    people = {}
+    for name, organisation, role, french_role in [
+        ("Marion Seidenbinder", ricdm, "Lead coordinator", "Coordinatrice du projet"),
+        ("Pauline Boivin", None, "Policy coordinator", "Coordinatrice des politiques"),
+        ("Catherine Kinet", None, "Director", "Directrice"),
+    ]:
+        people[name] = Person.objects.create(
+            name=name, role=role, organisation=organisation
+        )
+        people[name].save_revision().publish()
+        localized(people[name], "fr", {role: french_role})
+    index = EventIndexPageFactory(parent=home)
+    localized(index, "fr", {"Events": "Événements", "events": "evenements"})
+
+    kick_off = make_event(
+        index,
+        "kick-off-meeting-paris",
+        "Kick-off meeting in Paris",
+        at(2019, 9, 23, 9, 30),
+        at(2019, 9, 24, 17),
+        event_type=EventPage.TYPE_TRANSNATIONAL,
+        organiser=ricdm,
+        **VENUE,
+    )
+    series = make_event(
+        index,
+        "community-of-practice-meetings",
+        "Community-of-practice meetings",
+        at(2020, 10, 15, 14),
+        at(2020, 10, 15, 15, 30),
+        event_type=EventPage.TYPE_COMMUNITY,
+        series_frequency="MONTHLY",
+        series_interval=2,
+        series_until=datetime.date(2022, 3, 31),
+        organiser=ricdm,
+        **ONLINE,
+    )
+    training = make_event(
+        index,
+        "pilot-training-paris",
+        "Pilot training in Paris",
+        at(2021, 12, 6, 9, 30),
+        at(2021, 12, 6, 17),
+        event_type=EventPage.TYPE_TRAINING,
+        organiser=universcience,
+        **VENUE,
+    )
+    final = make_event(
+        index,
+        "final-multiplier-event",
+        "Final multiplier event",
+        at(2022, 3, 28, 14),
+        at(2022, 3, 28, 17),
+        sessions=[
+            (
+                datetime.time(14),
+                "Welcome",
+                [people["Marion Seidenbinder"], people["Pauline Boivin"]],
+            ),
+            (
+                datetime.time(14, 15),
+                "Introduction to the Cité des métiers concept",
+                [people["Catherine Kinet"]],
+            ),
+        ],
+        event_type=EventPage.TYPE_MULTIPLIER,
+        organiser=ricdm,
+        **ONLINE,
+    )
+    Document = get_document_model()
+    for number, (speaker, title, language) in enumerate(TALKS):
+        document = Document(title=f"Final multiplier event: {title}")
+        document.file.save(
+            f"talk-{number}.pdf", ContentFile(simple_pdf(title, [title])), save=False
+        )
+        document.save()
+        EventPresentation.objects.create(
+            page=final,
+            document=document,
+            title=title,
+            speaker=speaker,
+            language=language,
+            sort_order=number,
+        )
+    final.save_revision().publish()
+    french = {
+        kick_off: ("Réunion de lancement à Paris", "reunion-de-lancement-paris"),
+        series: (
+            "Réunions de la communauté de pratique",
+            "rencontres-communaute-de-pratique",
+        ),
+        training: ("Formation pilote à Paris", "formation-pilote-paris"),
+        final: ("Événement de diffusion final", "evenement-de-diffusion-final"),
+    }
+    for page, (title, slug) in french.items():
+        localized(
+            page,
+            "fr",
+            {
+                page.title: title,
+                page.slug: slug,
+                "Introduction to the Cité des métiers concept": (
+                    "Introduction au concept de Cité des métiers"
+                ),
+            },
+        )
+    return home
 
 
 def index_of(code):
@@ -64,7 +248,7 @@ def json_ld(html):
 
 
 @pytest.mark.django_db
-def test_demo_events_exist_in_english_and_french(client):
+def test_past_events_are_listed_in_english_and_french(client):
     html = get(client, "/en/events/?when=past").content.decode()
     for title in [
         "Final multiplier event",
@@ -512,16 +696,6 @@ def test_event_pages_stay_within_the_query_budget(client, url, budget):
 
 
 @pytest.mark.django_db
-def test_load_demo_again_creates_nothing():
-    from demo import events as events_demo
-    from demo.loader import Demo
-
-    demo = Demo()
-    events_demo.load(demo)
-    assert demo.created == 0
-
-
-@pytest.mark.django_db
 def test_admin_lists_events_and_speakers(admin_client):
     html = admin_client.get("/admin/events/").content.decode()
     assert "Final multiplier event" in html and "Multiplier event" in html
@@ -535,11 +709,9 @@ def test_admin_lists_events_and_speakers(admin_client):
 
 @pytest.mark.django_db
 def test_speaker_photos_cost_no_query_per_person(client):
-    from wagtail.images import get_image_model
+    import wagtail_factories
 
-    from events.models import Person
-
-    image = get_image_model().objects.first()
+    image = wagtail_factories.ImageFactory(title="Speaker photo")
     url = "/fr/evenements/evenement-de-diffusion-final/"
     Person.objects.filter(name="Catherine Kinet").update(photo=image)
     one = count_queries(client, url)
