@@ -10,10 +10,117 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Collection
 
-from guide.models import DownloadCount, GuidePage, ProjectOutputsPage, Resource
+from guide.models import (
+    DownloadCount,
+    GuidePage,
+    ProjectOutputsPage,
+    Resource,
+    ResourceFile,
+)
 from guide.models.resources import order_files
+from portal.pdf import simple_pdf
+from tests.factories import HomePageFactory, localized
 
-pytestmark = pytest.mark.usefixtures("demo_site")
+RESOURCES = {  # key: English title, French title, languages of its files
+    "edition": (
+        "Guide for cooperation (PDF edition)",
+        "Guide pour la coopération (édition PDF)",
+        ["en", "fr"],
+    ),
+    "summary": (
+        "Case studies: summary report",
+        "Études de cas : rapport de synthèse",
+        ["en", "fr"],
+    ),
+    "analysis": (
+        "Analysis of stakeholder cooperation in lifelong guidance",
+        "Analyse de la coopération entre acteurs de l’orientation",
+        ["en"],
+    ),
+    "toolkit": (
+        "Toolkit for mutual learning and training activities",
+        "Boîte à outils pour l’apprentissage mutuel et la formation",
+        ["en", "fr", "it"],
+    ),
+    "community": (
+        "European community of practitioners: activity report",
+        "Communauté européenne de praticiens : rapport d’activité",
+        ["en"],
+    ),
+}
+OUTPUTS = [  # code, title, its resources
+    ("IO1", "Analysis of cooperation", ["analysis", "summary"]),
+    ("IO2", "Toolkit", ["toolkit"]),
+    ("IO3", "Validation of skills", []),
+    ("IO4", "A community of practitioners", ["community", "edition"]),
+]
+
+
+def make_resource(title, languages):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    resource = Resource(title=title, description=f"About {title}.", year=2022)
+    resource.save()
+    for order, language in enumerate(languages):
+        document = get_document_model()(title=f"{title} ({language})")
+        document.file.save(
+            f"resource-{resource.pk}-{language}.pdf",
+            ContentFile(simple_pdf(title, [title, language])),
+            save=False,
+        )
+        document.save()
+        ResourceFile.objects.create(
+            resource=resource, language=language, document=document, sort_order=order
+        )
+    resource.save_revision().publish()
+    return resource
+
+
+@pytest.fixture(scope="module", autouse=True)
+def resources_site(module_data):
+    """A site open in five languages with the guide (its PDF edition in English
+    and French) and the project outputs page listing five publications in
+    English and French, built once for this module."""
+    from wagtail.models import Site
+
+    home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
+    resources = {}
+    for key, (title, french, languages) in RESOURCES.items():
+        resources[key] = make_resource(title, languages)
+        localized(
+            resources[key],
+            "fr",
+            {title: french, f"About {title}.": f"À propos : {french}."},
+        )
+    guide = GuidePage(title="Guide for cooperation", slug="guide", intro="The guide.")
+    guide.edition = resources["edition"]
+    home.add_child(instance=guide)
+    guide.save_revision().publish()
+    outputs = ProjectOutputsPage(
+        title="Project outputs",
+        slug="outputs",
+        intro="What the project made.",
+        outputs=[
+            {
+                "type": "output",
+                "value": {
+                    "code": code,
+                    "title": title,
+                    "summary": f"<p>{title}.</p>",
+                    "resources": [resources[key].pk for key in keys],
+                },
+            }
+            for code, title, keys in OUTPUTS
+        ],
+    )
+    home.add_child(instance=outputs)
+    outputs.save_revision().publish()
+    for code in ("fr", "it", "pt", "hr"):
+        localized(home, code)
+        localized(guide, code)
+    localized(outputs, "fr", {"Project outputs": "Productions du projet"})
+    return home
 
 
 def html_of(client, url):
