@@ -127,6 +127,15 @@ class DirectoryPageFactory(PublishedPageFactory):
         model = DirectoryPage
 
 
+class CaseStudyPageFactory(PublishedPageFactory):
+    summary = factory.LazyAttribute(lambda page: f"How {page.title} worked.")
+    country = "FR"
+    key_lessons = factory.LazyAttribute(lambda page: f"<p>{page.title} taught us.</p>")
+
+    class Meta:
+        model = "guide.CaseStudyPage"
+
+
 def localized(instance, code, strings=None, publish=True):
     """`instance` translated into language `code` through wagtail-localize, as
     a translator does: `strings` maps source texts (slug included) to their
@@ -193,3 +202,29 @@ class ServiceFactory(SnippetFactory):
 
     class Meta:
         model = Service
+
+
+def resource_with_files(title, languages, **fields):
+    """A publication with one generated PDF per language, published."""
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    from guide.models import Resource, ResourceFile
+    from portal.pdf import simple_pdf
+
+    fields.setdefault("description", f"About {title}.")
+    fields.setdefault("year", 2022)
+    resource = Resource.objects.create(title=title, **fields)
+    for order, language in enumerate(languages):
+        document = get_document_model()(title=f"{title} ({language})")
+        document.file.save(
+            f"resource-{resource.pk}-{language}.pdf",
+            ContentFile(simple_pdf(title, [title, language])),
+            save=False,
+        )
+        document.save()
+        ResourceFile.objects.create(
+            resource=resource, language=language, document=document, sort_order=order
+        )
+    resource.save_revision().publish()
+    return resource

@@ -13,14 +13,19 @@ from wagtail.test.utils import WagtailPageTestCase
 from guide.models import (
     CaseStudyIndexPage,
     CaseStudyPage,
+    Competence,
     CompetenceFrameworkPage,
     GuideChapterPage,
     GuidePage,
     ProjectOutputsPage,
 )
 from home.models import HomePage
-
-pytestmark = pytest.mark.usefixtures("demo_site")
+from tests.factories import (
+    CaseStudyPageFactory,
+    HomePageFactory,
+    localized,
+    resource_with_files,
+)
 
 EN_CHAPTERS = [
     "Context of multi-stakeholder partnership in lifelong career guidance",
@@ -34,6 +39,106 @@ FR_CHAPTERS = [
     "Un cas pratique de guichet unique",
     "Les compétences et actions majeures",
 ]
+
+
+CHAPTER_SLUGS = [  # English, French
+    ("context", "contexte"),
+    ("european-challenges", "defis-europeens"),
+    ("cite-des-metiers-model", "modele-cite-des-metiers"),
+    ("skills-and-actions", "competences-et-actions"),
+]
+HEADINGS = {  # each chapter's four headings, in English and French
+    "Who guides whom": "Qui oriente qui",
+    "The partners": "Les partenaires",
+    "Working together": "Travailler ensemble",
+    "What to keep in mind": "Ce qu’il faut retenir",
+}
+
+
+def chapter(parent, title, slug):
+    body = []
+    for heading in HEADINGS:
+        body.append({"type": "heading", "value": {"text": heading, "level": "h2"}})
+        body.append({"type": "paragraph", "value": f"<p>{title}: {heading}.</p>"})
+    page = GuideChapterPage(
+        title=title, slug=slug, summary=f"What “{title}” covers.", body=body
+    )
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def in_french(page, title, slug):
+    """`page` translated into French through wagtail-localize, every string."""
+    strings = {
+        page.title: title,
+        page.slug: slug,
+        f"What “{page.title}” covers.": f"Ce que couvre « {title} ».",
+        **HEADINGS,
+    }
+    for heading, french in HEADINGS.items():
+        strings[f"{page.title}: {heading}."] = f"{title} : {french}."
+    return localized(page, "fr", strings)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def guide_site(module_data):
+    """A site open in five languages with the guide (four chapters and a
+    section in English and French, the first chapter in every language), its
+    PDF edition, the competence framework and a case study, built once for
+    this module."""
+    from wagtail.models import Site
+
+    home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
+    edition = resource_with_files("Guide for cooperation (PDF edition)", ["en", "fr"])
+    localized(
+        edition,
+        "fr",
+        {edition.title: "Guide pour la coopération (édition PDF)"},
+    )
+    guide = GuidePage(
+        title="Guide for cooperation", slug="guide", intro="How to cooperate."
+    )
+    guide.edition = edition
+    home.add_child(instance=guide)
+    guide.save_revision().publish()
+    chapters = [
+        chapter(guide, title, slug)
+        for title, (slug, _fr) in zip(EN_CHAPTERS, CHAPTER_SLUGS, strict=True)
+    ]
+    section = chapter(chapters[3], "Leading the partnership day to day", "day-to-day")
+    for code, title in [("it", "Guida"), ("pt", "Guia"), ("hr", "Vodič za suradnju")]:
+        localized(home, code)
+        localized(guide, code, {"Guide for cooperation": title})
+        localized(chapters[0], code)
+    localized(home, "fr")
+    localized(guide, "fr", {"Guide for cooperation": "Guide pour la coopération"})
+    for page, title, (_en, slug) in zip(
+        chapters, FR_CHAPTERS, CHAPTER_SLUGS, strict=True
+    ):
+        in_french(page, title, slug)
+    in_french(section, "Piloter le partenariat au quotidien", "au-quotidien")
+
+    competence = Competence.objects.create(
+        number=1,
+        name="Developing partnerships",
+        slug="developing-partnerships",
+        summary="Finds partners and formalises the partnership.",
+    )
+    competence.save_revision().publish()
+    framework = CompetenceFrameworkPage(title="Competence framework", slug="framework")
+    home.add_child(instance=framework)
+    framework.save_revision().publish()
+    index = CaseStudyIndexPage(title="Case studies", slug="case-studies")
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    CaseStudyPageFactory(
+        parent=index,
+        title="Pilot training in Paris",
+        slug="pilot-training-paris",
+        competences=[competence],
+    )
+    return home
 
 
 def html_of(client, url):

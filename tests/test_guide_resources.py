@@ -15,11 +15,9 @@ from guide.models import (
     GuidePage,
     ProjectOutputsPage,
     Resource,
-    ResourceFile,
 )
 from guide.models.resources import order_files
-from portal.pdf import simple_pdf
-from tests.factories import HomePageFactory, localized
+from tests.factories import HomePageFactory, localized, resource_with_files
 
 RESOURCES = {  # key: English title, French title, languages of its files
     "edition": (
@@ -56,27 +54,6 @@ OUTPUTS = [  # code, title, its resources
 ]
 
 
-def make_resource(title, languages):
-    from django.core.files.base import ContentFile
-    from wagtail.documents import get_document_model
-
-    resource = Resource(title=title, description=f"About {title}.", year=2022)
-    resource.save()
-    for order, language in enumerate(languages):
-        document = get_document_model()(title=f"{title} ({language})")
-        document.file.save(
-            f"resource-{resource.pk}-{language}.pdf",
-            ContentFile(simple_pdf(title, [title, language])),
-            save=False,
-        )
-        document.save()
-        ResourceFile.objects.create(
-            resource=resource, language=language, document=document, sort_order=order
-        )
-    resource.save_revision().publish()
-    return resource
-
-
 @pytest.fixture(scope="module", autouse=True)
 def resources_site(module_data):
     """A site open in five languages with the guide (its PDF edition in English
@@ -87,7 +64,7 @@ def resources_site(module_data):
     home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
     resources = {}
     for key, (title, french, languages) in RESOURCES.items():
-        resources[key] = make_resource(title, languages)
+        resources[key] = resource_with_files(title, languages)
         localized(
             resources[key],
             "fr",
