@@ -13,12 +13,159 @@ from guide.models import (
     Competence,
     CompetenceFrameworkPage,
     CourseLink,
+    ProjectOutputsPage,
     Theme,
     TrainingModule,
 )
 from home.models import HomePage
+from tests.factories import (
+    CaseStudyPageFactory,
+    HomePageFactory,
+    PartnerFactory,
+    localized,
+    resource_with_files,
+)
 
-pytestmark = pytest.mark.usefixtures("demo_site")
+THEMES = [  # slug, English, French
+    ("networking", "Networking between partners", "Mise en réseau des partenaires"),
+    ("one-stop-shop", "One-stop shops", "Guichets uniques"),
+    ("peer-learning", "Peer learning", "Apprentissage entre pairs"),
+]
+COMPETENCES = [  # slug, English, French, its training module
+    (
+        "developing-partnerships",
+        "Developing and formalising new partnerships",
+        "Développer et formaliser de nouveaux partenariats",
+        "A",
+    ),
+    (
+        "stimulating-links",
+        "Stimulating links between partners",
+        "Stimuler les liens entre partenaires",
+        "B",
+    ),
+    (
+        "leading-the-partnership",
+        "Coordinating, managing and leading the partnership",
+        "Coordonner, gérer et piloter le partenariat",
+        "C",
+    ),
+]
+CASE_STUDIES = [  # English title, French title and slug, country, themes, competences
+    (
+        "A one-stop shop open without appointment in Brussels",
+        ("Un guichet unique sans rendez-vous à Bruxelles", "guichet-unique-bruxelles"),
+        "BE",
+        ["one-stop-shop"],
+        ["developing-partnerships"],
+    ),
+    (
+        "One-stop shops for lifelong career guidance in Croatia",
+        ("Des guichets uniques d’orientation en Croatie", "guichets-uniques-croatie"),
+        "HR",
+        ["one-stop-shop", "networking"],
+        ["leading-the-partnership"],
+    ),
+    (
+        "A community of practitioners working as a human bookstore",
+        (
+            "Une communauté de praticiens en bibliothèque vivante",
+            "bibliotheque-vivante",
+        ),
+        "FR",
+        ["peer-learning"],
+        ["stimulating-links"],
+    ),
+    (
+        "Gamified speed networking between partners in Porto",
+        (
+            "Un speed networking ludique entre partenaires à Porto",
+            "speed-networking-ludique-porto",
+        ),
+        "PT",
+        ["networking"],
+        ["stimulating-links"],
+    ),
+    (
+        "A pilot training for partnership officers in Paris",
+        ("Une formation pilote à Paris", "formation-pilote-paris"),
+        "FR",
+        ["peer-learning"],
+        ["developing-partnerships"],
+    ),
+]
+
+
+def published(instance):
+    instance.save()
+    instance.save_revision().publish()
+    return instance
+
+
+@pytest.fixture(scope="module", autouse=True)
+def case_studies_site(module_data):
+    """A site in English and French with three themes, three competences with
+    their training modules, five case studies, the case-study index with its
+    summary report, the competence framework and the outputs page, built once
+    for this module."""
+    from wagtail.models import Site
+
+    home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
+    localized(home, "fr")
+    porto = PartnerFactory(short_name="CDM Porto", name="Cité des métiers of Porto")
+    localized(porto, "fr", {porto.name: "Cité des métiers de Porto"})
+    themes = {}
+    for slug, name, french in THEMES:
+        themes[slug] = published(Theme(slug=slug, name=name))
+        localized(themes[slug], "fr", {name: french})
+    competences = {}
+    for number, (slug, name, french, code) in enumerate(COMPETENCES, start=1):
+        competence = published(
+            Competence(number=number, slug=slug, name=name, summary=f"{name}.")
+        )
+        localized(competence, "fr", {name: french})
+        module = published(
+            TrainingModule(
+                code=code,
+                title=name,
+                competence=competence,
+                learning_outcomes=f"<p>{name}.</p>",
+                duration_hours=6,
+            )
+        )
+        localized(module, "fr", {name: french})
+        competences[slug] = competence
+    report = resource_with_files("Case studies: summary report", ["en", "fr"])
+    localized(report, "fr", {report.title: "Études de cas : rapport de synthèse"})
+    index = CaseStudyIndexPage(title="Case studies", slug="case-studies")
+    index.summary_report = report
+    home.add_child(instance=index)
+    index.save_revision().publish()
+    localized(
+        index, "fr", {"Case studies": "Études de cas", "case-studies": "etudes-de-cas"}
+    )
+    for title, (
+        french,
+        french_slug,
+    ), country, theme_slugs, competence_slugs in CASE_STUDIES:
+        study = CaseStudyPageFactory(
+            parent=index,
+            title=title,
+            country=country,
+            themes=[themes[slug] for slug in theme_slugs],
+            competences=[competences[slug] for slug in competence_slugs],
+            partners=[porto] if country == "PT" else [],
+        )
+        localized(study, "fr", {title: french, study.slug: french_slug})
+    framework = CompetenceFrameworkPage(title="Competences", slug="competences")
+    home.add_child(instance=framework)
+    framework.save_revision().publish()
+    localized(framework, "fr", {"competences": "competences"})
+    outputs = ProjectOutputsPage(title="Project outputs", slug="outputs")
+    home.add_child(instance=outputs)
+    outputs.save_revision().publish()
+    localized(outputs, "fr", {"outputs": "realisations"})
+    return home
 
 
 def html_of(client, url):
@@ -140,7 +287,7 @@ def test_framework_links_each_competence_to_modules_and_case_studies(client):
     page = CompetenceFrameworkPage.objects.get(locale__language_code="en")
     html = html_of(client, page.url)
     competences = Competence.objects.filter(locale__language_code="en")
-    assert competences.count() == 7
+    assert competences.count() == len(COMPETENCES)
     for competence in competences:
         section = re.search(
             rf'<section class="competence" id="{competence.anchor}".*?</section>',
@@ -155,8 +302,8 @@ def test_framework_links_each_competence_to_modules_and_case_studies(client):
     assert "Developing and formalising new partnerships" in html  # module A
     assert "Coordinating, managing and leading the partnership" in html  # module C
     assert "Anyone can create an account" in html
-    # The demo knows no course address: no module offers a course button, and
-    # the flag on entries the seeds do not name stays in the admin.
+    # No module has a course address: no module offers a course button, and
+    # the flag on sample entries stays in the admin.
     assert 'class="button"' not in html.split('id="programme-title"')[1]
     assert 'class="sample-notice"' not in html
 
