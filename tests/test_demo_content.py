@@ -168,3 +168,16 @@ def test_loading_the_events_again_creates_nothing():
     demo = Demo()
     events_demo.load(demo)
     assert demo.created == 0
+
+
+def test_loading_the_directory_again_creates_nothing():
+    from wagtail.models import Page
+
+    from demo import directory as directory_demo
+    from demo.loader import Demo
+
+    before = Page.objects.count()
+    run = Demo()
+    directory_demo.load(run)
+    assert run.created == 0
+    assert Page.objects.count() == before

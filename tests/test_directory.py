@@ -18,11 +18,142 @@ from wagtail.test.utils import WagtailTestUtils
 from directory.models import CentrePage, DirectoryEntry, DirectoryPage, Service
 from directory.search import tokens
 from home.models import HomePage
-
-pytestmark = pytest.mark.usefixtures("demo_site")
+from tests.factories import (
+    DirectoryPageFactory,
+    HomePageFactory,
+    ServiceFactory,
+    localized,
+)
 
 EN = "/en/centres/"
 FR = "/fr/centres/"
+SERVICES = [  # slug, English, French
+    ("information", "Information", "Information"),
+    ("guidance", "Guidance and counselling", "Orientation et conseil"),
+    ("education", "Education", "Éducation"),
+    ("training", "Training", "Formation"),
+    ("employment", "Employment", "Emploi"),
+    ("entrepreneurship", "Entrepreneurship", "Création d’entreprise"),
+    ("social-care", "Social care", "Action sociale"),
+    ("validation", "Validation of skills", "Validation des acquis"),
+    ("mobility", "Mobility abroad", "Mobilité à l’étranger"),
+]
+CISOK = "CISOK {} lifelong career guidance centre"
+CISOK_FR = "Centre d’orientation tout au long de la vie CISOK {}"
+CENTRES = [  # id, name, type, country, city, latitude, longitude, services
+    (
+        "cdm-paris-villette",
+        "Cité des métiers de Paris la Villette",
+        "cite_des_metiers",
+        "FR",
+        "Paris",
+        48.8957,
+        2.388,
+        ["information", "guidance", "mobility"],
+    ),
+    (
+        "cdm-la-reunion",
+        "Cité des métiers de La Réunion",
+        "cite_des_metiers",
+        "FR",
+        "Saint-Pierre",
+        -21.34,
+        55.48,
+        ["guidance", "mobility"],
+    ),
+    (
+        "cdm-bruxelles",
+        "Cité des métiers de Bruxelles",
+        "cite_des_metiers",
+        "BE",
+        "Brussels",
+        50.85,
+        4.35,
+        ["guidance", "employment"],
+    ),
+    *[
+        (
+            f"ohjaamo-{city.lower()}",
+            f"Ohjaamo {city}",
+            "one_stop_shop",
+            "FI",
+            city,
+            latitude,
+            longitude,
+            ["guidance", "social-care"],
+        )
+        for city, latitude, longitude in [
+            ("Helsinki", 60.17, 24.94),
+            ("Tampere", 61.50, 23.76),
+            ("Turku", 60.45, 22.27),
+        ]
+    ],
+    *[
+        (
+            f"cisok-{city.lower()}",
+            CISOK.format(city),
+            "guidance_centre",
+            "HR",
+            city,
+            latitude,
+            longitude,
+            ["guidance", "employment"],
+        )
+        for city, latitude, longitude in [
+            ("Zagreb", 45.81, 15.98),
+            ("Split", 43.51, 16.44),
+            ("Rijeka", 45.33, 14.44),
+            ("Osijek", 45.55, 18.69),
+        ]
+    ],
+]
+LANGUAGES = {"FR": "fr, en", "BE": "fr, nl", "FI": "fi, sv, en", "HR": "hr"}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def directory_site(module_data):
+    """A site in English, French and Italian with the directory (English and
+    French), nine services and ten centres in four countries, each in English
+    and French, built once for this module through Wagtail and
+    wagtail-localize."""
+    from wagtail.models import Site
+
+    home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
+    localized(home, "fr")
+    localized(home, "it")
+    services = {}
+    for order, (slug, name, french) in enumerate(SERVICES):
+        services[slug] = ServiceFactory(slug=slug, name=name, sort_order=order)
+        localized(services[slug], "fr", {name: french})
+    directory = DirectoryPageFactory(parent=home)
+    localized(directory, "fr", {directory.title: "Annuaire des centres"})
+    for external_id, name, kind, country, city, lat, lng, slugs in CENTRES:
+        description = f"<p>{name} welcomes everyone.</p>"
+        centre = CentrePage(
+            title=name,
+            slug=external_id,
+            external_id=external_id,
+            centre_type=kind,
+            country=country,
+            city=city,
+            address=f"1 Main Street, {city}",
+            latitude=lat,
+            longitude=lng,
+            languages=LANGUAGES[country],
+            website=f"https://{external_id}.example.org/",
+            same_as=f"https://www.wikidata.org/wiki/{external_id}",
+            description=description,
+        )
+        centre.services = [services[slug] for slug in slugs]
+        directory.add_child(instance=centre)
+        centre.save_revision().publish()
+        french = {f"{name} welcomes everyone.": f"{name} accueille tout le monde."}
+        if name.startswith("CISOK"):
+            french[name] = CISOK_FR.format(city)
+        if external_id == "cdm-paris-villette":
+            french[f"{name} welcomes everyone."] = "La première Cité des métiers."
+        localized(centre, "fr", french)
+    return home
 
 
 def soup(response):
@@ -42,7 +173,7 @@ def csv_rows(response):
 
 @pytest.fixture
 def directory(db):
-    return DirectoryPage.objects.get(locale__language_code="en")
+    return DirectoryPage.objects.get(locale__language_code="en", slug="centres")
 
 
 def make_centre(directory, title, publish=True, **fields):
@@ -84,7 +215,6 @@ class TestPageTypes(WagtailTestUtils):
         assert latitude.get_internal_type() == "FloatField"
 
     def test_every_field_has_help_text(self):
-        from wagtail.models import Page
 
         # Wagtail's own fields (publishing, locking, revisions: Page has them all).
         wagtail_fields = {f.name for f in Page._meta.get_fields()}
@@ -634,18 +764,6 @@ class TestSuggestions:
     def test_no_cookie_on_the_directory_page(self, client):
         response = client.get(EN)
         assert not response.cookies
-
-
-@pytest.mark.django_db
-def test_demo_is_idempotent_for_the_directory():
-    from demo import directory as directory_demo
-    from demo.loader import Demo
-
-    before = Page.objects.count()
-    run = Demo()
-    directory_demo.load(run)
-    assert run.created == 0
-    assert Page.objects.count() == before
 
 
 @pytest.mark.django_db
