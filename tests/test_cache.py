@@ -18,7 +18,6 @@ from portal.cache import HIT_HEADER, PageCacheMiddleware, index_key, page_cache
 from tests.test_security import production_settings
 
 pytestmark = [
-    pytest.mark.usefixtures("demo_site"),
     pytest.mark.django_db,
     pytest.mark.usefixtures("page_cache_on"),
 ]
@@ -200,12 +199,13 @@ def test_snippets_and_images_refresh_every_page(client, tree):
     from django.core.files.images import ImageFile
     from wagtail.images import get_image_model
 
-    from home.models import Partner
+    from tests.factories import PartnerFactory
 
     _, child = tree
+    partner = PartnerFactory()
     get(client, child)
     assert get(client, child)[HIT_HEADER] == "hit"
-    Partner.objects.first().save()
+    partner.save()
     assert get(client, child)[HIT_HEADER] == "miss"
     assert get(client, child)[HIT_HEADER] == "hit"
     buffer = io.BytesIO()
