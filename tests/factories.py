@@ -58,11 +58,14 @@ class HomePageFactory(PublishedPageFactory):
         model = HomePage
 
     @classmethod
-    def as_site_root(cls, site, **fields):
-        """A home page made the root of `site` in place of Wagtail's
-        placeholder, as a new site's first editor does."""
+    def as_site_root(cls, site=None, **fields):
+        """A home page made the root of `site` (the default site) in place of
+        Wagtail's placeholder, as a new site's first editor does."""
+        from wagtail.models import Site
+
         from portal.models import PortalSettings
 
+        site = site or Site.objects.get(is_default_site=True)
         placeholder = site.root_page
         fields.setdefault("slug", "start")  # "home" is the placeholder's
         home = cls(parent=Page.get_first_root_node(), **fields)

@@ -116,9 +116,7 @@ def directory_site(module_data):
     French), nine services and ten centres in four countries, each in English
     and French, built once for this module through Wagtail and
     wagtail-localize."""
-    from wagtail.models import Site
-
-    home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
+    home = HomePageFactory.as_site_root()
     localized(home, "fr")
     localized(home, "it")
     services = {}

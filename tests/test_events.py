@@ -92,9 +92,7 @@ def events_site(module_data):
     past events: an in-person meeting, a series every two months, a training
     and an online conference with its agenda and six presentations. Built once
     for this module, through Wagtail and wagtail-localize."""
-    from wagtail.models import Site
-
-    home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
+    home = HomePageFactory.as_site_root()
     localized(home, "fr")
     ricdm = PartnerFactory(
         short_name="RICDM", name="Cités des métiers International Network"

@@ -87,9 +87,7 @@ def guide_site(module_data):
     section in English and French, the first chapter in every language), its
     PDF edition, the competence framework and a case study, built once for
     this module."""
-    from wagtail.models import Site
-
-    home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
+    home = HomePageFactory.as_site_root()
     edition = resource_with_files("Guide for cooperation (PDF edition)", ["en", "fr"])
     localized(
         edition,

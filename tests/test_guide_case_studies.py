@@ -108,9 +108,7 @@ def case_studies_site(module_data):
     their training modules, five case studies, the case-study index with its
     summary report, the competence framework and the outputs page, built once
     for this module."""
-    from wagtail.models import Site
-
-    home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
+    home = HomePageFactory.as_site_root()
     localized(home, "fr")
     porto = PartnerFactory(short_name="CDM Porto", name="Cité des métiers of Porto")
     localized(porto, "fr", {porto.name: "Cité des métiers de Porto"})

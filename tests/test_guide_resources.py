@@ -59,9 +59,7 @@ def resources_site(module_data):
     """A site open in five languages with the guide (its PDF edition in English
     and French) and the project outputs page listing five publications in
     English and French, built once for this module."""
-    from wagtail.models import Site
-
-    home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
+    home = HomePageFactory.as_site_root()
     resources = {}
     for key, (title, french, languages) in RESOURCES.items():
         resources[key] = resource_with_files(title, languages)

@@ -126,9 +126,8 @@ def news_site(module_data):
     module, through Wagtail and wagtail-localize as editors and translators
     do."""
     import wagtail_factories
-    from wagtail.models import Site
 
-    home = HomePageFactory.as_site_root(Site.objects.get(is_default_site=True))
+    home = HomePageFactory.as_site_root()
     about = StandardPageFactory(parent=home, title="About the project", slug="about")
     index = NewsIndexPageFactory(parent=home, intro="What the partnership did.")
     image = wagtail_factories.ImageFactory(title="Illustration – news")
