@@ -181,3 +181,10 @@ def test_loading_the_directory_again_creates_nothing():
     directory_demo.load(run)
     assert run.created == 0
     assert Page.objects.count() == before
+
+
+@pytest.mark.parametrize("code", ["fr", "it", "pt", "hr"])
+def test_the_home_page_of_every_language_reads_as_fully_translated(client, code):
+    response = client.get(f"/{code}/")
+    assert response.status_code == 200
+    assert 'class="page-notice"' not in response.content.decode()

@@ -355,3 +355,33 @@ def test_a_partly_translated_section_is_completed_in_bulk(
         assert page.latest_revision_id == french_articles[page.pk]
     assert len(french_articles) == 2
     assert french_news.get_children().count() == len(french_articles) + 2
+
+
+def test_a_translation_missing_only_its_slug_tells_visitors_nothing(
+    client, home, translate_page, django_capture_on_commit_callbacks
+):
+    """The notice is about the text a visitor reads: a slug left in English
+    (the address; a language's home page has none in its URL) is not text."""
+    english = StandardPage(title="Opening hours", slug="opening-hours", intro="Open.")
+    home.add_child(instance=english)
+    english.save_revision().publish()
+    notice = "Certaines parties de cette page ne sont pas encore traduites"
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_page(home, "fr")
+        french = translate_page(english, "fr", {"Opening hours": "Horaires"})
+    assert "Open." in client.get(french.url).content.decode()
+    assert notice in client.get(french.url).content.decode()
+    source = TranslationSource.objects.get_for_instance(english)
+    translation = Translation.objects.get(source=source, target_locale=french.locale)
+    StringTranslation.objects.create(
+        translation_of=source.stringsegment_set.get(string__data="Open.").string,
+        locale=french.locale,
+        context=source.stringsegment_set.get(string__data="Open.").context,
+        data="Ouvert.",
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        translation.save_target(publish=True)
+    html = client.get(french.url).content.decode()
+    assert "Ouvert." in html
+    assert "opening-hours" in french.url  # the slug is still the English one
+    assert notice not in html

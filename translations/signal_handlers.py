@@ -36,6 +36,28 @@ def grant_new_home_page(sender, instance, created, **kwargs):
         apply_translator_home_permissions(apps, home_page=instance)
 
 
+def untranslated_text(translation):
+    """How many strings of the source a visitor still reads in the source
+    language on the translated page: every untranslated segment but the slug,
+    which is part of the address, not of the text (and of no address at all
+    on a language's home page)."""
+    from django.db.models import Exists, OuterRef
+    from wagtail_localize.models import StringSegment, StringTranslation
+
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale_id=translation.target_locale_id,
+        has_error=False,
+    )
+    return (
+        StringSegment.objects.filter(source_id=translation.source_id)
+        .exclude(context__path="slug")
+        .exclude(Exists(translated))
+        .count()
+    )
+
+
 def note_incomplete_translation(sender, instance, **kwargs):
     """Remember whether a translated page went live with strings missing."""
     from django.conf import settings
@@ -50,10 +72,10 @@ def note_incomplete_translation(sender, instance, **kwargs):
             target_locale_id=instance.locale_id,
             enabled=True,
         ).first()
-    total, done = translation.get_progress() if translation else (0, 0)
-    if done < total:
+    missing = untranslated_text(translation) if translation else 0
+    if missing:
         IncompleteTranslation.objects.update_or_create(
-            page_id=instance.pk, defaults={"missing": total - done}
+            page_id=instance.pk, defaults={"missing": missing}
         )
     else:
         IncompleteTranslation.objects.filter(page_id=instance.pk).delete()
