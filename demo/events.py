@@ -151,8 +151,16 @@ def _pairs(data):
         pairs[source[1]] = target[1]
         pairs[source[2]] = target[2]
     if data.get("presentations"):
-        for _short, name, french, _language in PARTNER_TALKS:
+        for short, name, french, _language in PARTNER_TALKS:
             pairs[name] = french
+            pairs[short] = short  # an organisation's short name reads the same
+    # The venue's name and address read the same in French: the translator
+    # copies them (wagtail-localize shows the address's lines joined by <br/>).
+    if data.get("venue_name"):
+        pairs[data["venue_name"]] = data["venue_name"]
+    if data.get("address"):
+        address = data["address"].replace("\n", "<br/>")
+        pairs[address] = address
     pairs[data["slug"]] = data["fr_slug"]
     return pairs
 

@@ -188,3 +188,9 @@ def test_the_home_page_of_every_language_reads_as_fully_translated(client, code)
     response = client.get(f"/{code}/")
     assert response.status_code == 200
     assert 'class="page-notice"' not in response.content.decode()
+
+
+def test_no_demo_page_says_it_is_partly_untranslated():
+    from translations.models import IncompleteTranslation
+
+    assert list(IncompleteTranslation.objects.values_list("page__url_path")) == []
