@@ -60,7 +60,9 @@ def demo_restored(demo_site, django_db_blocker):
 def module_data(django_db_setup, django_db_blocker):
     """What a module's tests share, built once inside a transaction that is
     rolled back when the module ends (like Django's setUpTestData): each
-    test's own transaction nests inside it."""
+    test's own transaction nests inside it. Such a module holds no Django
+    TestCase class: one closes the connection when it ends, and with it this
+    transaction on PostgreSQL."""
     from django.db import transaction
 
     with django_db_blocker.unblock(), transaction.atomic():
