@@ -2,18 +2,200 @@
 information points with recordings per language, a text version that stands
 on its own, and the tour on every channel that shows a centre."""
 
+import io
 import json
+import uuid
+import wave
 
 import pytest
 from bs4 import BeautifulSoup
 from django.test import Client
+from PIL import Image as PILImage
 from wagtail.models import PageViewRestriction
 
 from directory.models import CentrePage
+from tests.factories import DirectoryPageFactory, HomePageFactory, localized
 from tours.blocks import ScenesBlock
 from tours.models import VirtualTourIndexPage, VirtualTourPage
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_site")]
+pytestmark = pytest.mark.django_db
+
+CENTRES = {  # id: name, the rooms of its tour (none: no tour)
+    "cdm-paris-villette": (
+        "Cité des métiers de Paris la Villette",
+        ["reception", "information", "guidance", "workshop", "coworking"],
+    ),
+    "cdm-bruxelles": (
+        "Cité des métiers de Bruxelles",
+        ["reception", "information", "workshop"],
+    ),
+    "cdm-porto": ("Cité des métiers de Porto", ["reception", "workshop", "guidance"]),
+    "cisok-zagreb": ("CISOK Zagreb", ["reception", "guidance", "coworking"]),
+    "ohjaamo-helsinki": ("Ohjaamo Helsinki", ["reception", "coworking", "guidance"]),
+    "biz-bern": ("BIZ Bern", []),
+}
+ROOMS = {  # key: English and French title
+    "reception": ("Reception", "Accueil"),
+    "information": ("Information area", "Espace d’information"),
+    "guidance": ("Guidance offices", "Bureaux d’orientation"),
+    "workshop": ("Workshop room", "Salle des ateliers"),
+    "coworking": ("Job club", "Club emploi"),
+}
+DOORS = [60, 125, -125, -60]  # the reception's doors, one per other room
+WELCOME = ("Welcome message (audio)", "Message d’accueil (audio)")
+WELCOME_TEXT = ("Welcome to the centre.", "Bienvenue au centre.")
+OPENING = ("Open to everyone", "Ouvert à tous")
+
+
+def _items(values):
+    """A ListBlock's stored form, with the item ids wagtail-localize needs."""
+    return [
+        {"type": "item", "value": value, "id": str(uuid.uuid4())} for value in values
+    ]
+
+
+def _panorama(title):
+    from django.core.files.images import ImageFile
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (128, 64), "teal").save(buffer, "JPEG")
+    return get_image_model().objects.create(
+        title=f"Panorama of the {title}", file=ImageFile(buffer, name="pano.jpg")
+    )
+
+
+def _recording(language):
+    from django.core.files.base import ContentFile
+    from wagtail.documents import get_document_model
+
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(2)
+        sound.setframerate(8000)
+        sound.writeframes(b"\0\0" * 800)
+    document = get_document_model()(title=f"Welcome message, {language}")
+    document.file.save(f"welcome-{language}.wav", ContentFile(buffer.getvalue()))
+    return document
+
+
+def _scenes(rooms, recordings):
+    scenes = []
+    for key in rooms:
+        if key == rooms[0]:
+            links = list(zip(DOORS, rooms[1:], strict=False))
+            points = [
+                {
+                    "kind": "audio",
+                    "title": WELCOME[0],
+                    "text": WELCOME_TEXT[0],
+                    "image": None,
+                    "media": _items(
+                        {"language": code, "file": document.pk}
+                        for code, document in recordings.items()
+                    ),
+                    "yaw": -20,
+                    "pitch": 0,
+                },
+                {
+                    "kind": "text",
+                    "title": OPENING[0],
+                    "text": "The services are free.",
+                    "image": None,
+                    "media": [],
+                    "yaw": 20,
+                    "pitch": 0,
+                },
+            ]
+        else:
+            links, points = [(165, rooms[0])], []
+        title = ROOMS[key][0]
+        scenes.append(
+            {
+                "type": "scene",
+                "id": str(uuid.uuid4()),
+                "value": {
+                    "key": key,
+                    "title": title,
+                    "panorama": _panorama(title).pk,
+                    "description": f"The {title.lower()}.",
+                    "links": _items(
+                        {"target": target, "label": "", "yaw": yaw, "pitch": -5}
+                        for yaw, target in links
+                    ),
+                    "points": _items(points),
+                },
+            }
+        )
+    return scenes
+
+
+@pytest.fixture(scope="module", autouse=True)
+def tours_site(module_data):
+    """A directory in English and French with six centres, five of them with a
+    virtual tour (scenes, arrows, a spoken welcome in English and French and a
+    text point), translated into French; built once for this module."""
+    home = HomePageFactory.as_site_root()
+    localized(home, "fr")
+    directory = DirectoryPageFactory(parent=home)
+    localized(directory, "fr", {directory.title: "Annuaire des centres"})
+    index = VirtualTourIndexPage(
+        title="Virtual tours", slug="virtual-tours", intro="Walk through centres."
+    )
+    directory.add_child(instance=index)
+    index.save_revision().publish()
+    localized(
+        index,
+        "fr",
+        {"Virtual tours": "Visites virtuelles", "virtual-tours": "visites-virtuelles"},
+    )
+    recordings = {code: _recording(code) for code in ("en", "fr")}
+    french = {
+        WELCOME[0]: WELCOME[1],
+        WELCOME_TEXT[0]: WELCOME_TEXT[1],
+        OPENING[0]: OPENING[1],
+        "The services are free.": "Les services sont gratuits.",
+        "virtual-tour": "visite-virtuelle",
+    }
+    for english, translation in ROOMS.values():
+        french[english] = translation
+        french[f"The {english.lower()}."] = f"{translation}."
+    for slug, (name, rooms) in CENTRES.items():
+        centre = CentrePage(
+            title=name,
+            slug=slug,
+            external_id=slug,
+            centre_type="cite_des_metiers",
+            country="FR",
+            city="Paris",
+            latitude=48.8957,
+            longitude=2.388,
+        )
+        directory.add_child(instance=centre)
+        centre.save_revision().publish()
+        localized(centre, "fr")
+        if not rooms:
+            continue
+        tour = VirtualTourPage(
+            title=f"Virtual tour: {name}",
+            slug="virtual-tour",
+            intro=f"A walk through {name}.",
+            scenes=_scenes(rooms, recordings),
+        )
+        centre.add_child(instance=tour)
+        tour.save_revision().publish()
+        localized(
+            tour,
+            "fr",
+            {
+                **french,
+                tour.title: f"Visite virtuelle : {name}",
+                tour.intro: f"Une promenade dans {name}.",
+            },
+        )
+    return home
+
 
 PARIS_EN = "/en/centres/cdm-paris-villette/virtual-tour/"
 PARIS_FR = "/fr/centres/cdm-paris-villette/visite-virtuelle/"
@@ -29,7 +211,7 @@ def tour(url):
     return next(p for p in VirtualTourPage.objects.live() if p.url == url)
 
 
-def test_the_demo_has_five_tours_in_english_and_french():
+def test_five_tours_in_english_and_french():
     for code in ("en", "fr"):
         tours = VirtualTourPage.objects.live().filter(locale__language_code=code)
         assert tours.count() == 5
@@ -67,7 +249,7 @@ def test_arrows_only_link_scenes_of_the_same_tour_in_every_language():
 def scenes_data(*scenes):
     from wagtail.images import get_image_model
 
-    panorama = get_image_model().objects.filter(title__startswith="Demo media").first()
+    panorama = get_image_model().objects.filter(title__startswith="Panorama").first()
     return [
         {
             "type": "scene",
@@ -106,12 +288,12 @@ def test_a_bad_arrow_is_refused_with_a_message_on_that_arrow(scenes, message):
 
 
 def test_a_panorama_that_is_not_two_to_one_is_refused():
+    import wagtail_factories
     from django.core.exceptions import ValidationError
-    from wagtail.images import get_image_model
 
     from tours.blocks import SceneBlock
 
-    image = get_image_model().objects.exclude(title__startswith="Demo media").first()
+    image = wagtail_factories.ImageFactory(title="A square photo", file__width=64)
     assert image.width != 2 * image.height
     block = SceneBlock()
     value = block.to_python(
