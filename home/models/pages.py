@@ -14,12 +14,13 @@ from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.models import PortalSettings
 from portal.pages import PortalPageMixin
 from portal.params import id_param
+from portal.routing import CachedRouteMixin
 
 from ..home_page import about_page, key_results, section_cards
 from .partners import Partner
 
 
-class HomePage(PortalPageMixin, Page):
+class HomePage(CachedRouteMixin, PortalPageMixin, Page):
     """The home page of one language: the root of that language's tree."""
 
     hero_title = models.CharField(

@@ -86,8 +86,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Page requests routed from the cache in one query (portal.routing).
-    "portal.routing.FastRouteMiddleware",
     # Documents that nginx sends (X-Accel-Redirect) lose the file's length.
     "portal.sendfile.XAccelRedirectMiddleware",
     "axes.middleware.AxesMiddleware",  # must be last
