@@ -44,12 +44,15 @@ class Filters:
         query.update({k: v for k, v in self.chosen.items() if v})
         return query
 
-    def group(self, name, label, options):
+    def group(self, name, label, options, all_label):
         """A filter as the listing templates show it: its links to each
-        (value, text) of `options` and to all, the chosen one current."""
+        (value, text) of `options` and to all (`all_label`, named after the
+        group: "All" agrees with the noun in many languages), the chosen one
+        current."""
         return {
             "key": name,
             "label": label,
+            "all_label": all_label,
             "all_url": self.link(**{name: None}),
             "options": [
                 {

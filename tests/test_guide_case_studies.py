@@ -220,6 +220,9 @@ def test_filters_work_in_french_with_the_same_slugs(client):
     }
     assert "Mise en réseau des partenaires" in html  # the theme, in French
     assert "Portugal" in html
+    assert '<a href="?theme=networking">Tous les pays</a>' in html
+    assert '<a href="?country=PT">Tous les thèmes</a>' in html
+    assert 'aria-current="true">Toutes les compétences</a>' in html
 
 
 @pytest.mark.django_db

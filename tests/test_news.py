@@ -281,6 +281,12 @@ def test_filters_are_plain_links_in_the_visitors_language(client):
     assert '<a href="?tag=paris">paris</a>' in html
     assert '<a href="?year=2021">2021</a>' in html
     assert "<form" not in html.split('class="news-filters"')[1].split("</nav>")[0]
+    # "All" agrees with each group's noun (une année, un thème)
+    for label in ("Tous les thèmes", "Tous les mots-clés", "Toutes les années"):
+        assert f'<a href="?" aria-current="true">{label}</a>' in html
+    html = html_of(client, news_index("fr").url + "?year=2021")
+    assert '<a href="?" aria-current="true">Toutes les années</a>' not in html
+    assert '<a href="?">Toutes les années</a>' in html
 
 
 @pytest.mark.django_db

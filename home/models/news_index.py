@@ -149,12 +149,16 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
                     "topic",
                     gettext("Topic"),
                     [(slug, t.name) for slug, t in topics.items()],
+                    gettext("All topics"),
                 ),
-                filters.group("tag", gettext("Tag"), options["tags"]),
+                filters.group(
+                    "tag", gettext("Tag"), options["tags"], gettext("All tags")
+                ),
                 filters.group(
                     "year",
                     gettext("Year"),
                     [(str(y), str(y)) for y in options["years"]],
+                    gettext("All years"),
                 ),
             ],
             "filter_query": filters.query(),
