@@ -49,11 +49,12 @@ def build_calendar(events, request=None, name=""):
                 "last-modified",
                 event.last_published_at.astimezone(datetime.UTC).replace(microsecond=0),
             )
-        if event.organiser_id and event.organiser is not None:
+        organiser = event.localized_organiser(request)
+        if organiser is not None:
             item.add(
                 "organizer",
                 "mailto:noreply@keepinpact.eu",
-                parameters={"CN": event.organiser.name},
+                parameters={"CN": organiser.name},
             )
         calendar.add_component(item)
     calendar.add_missing_timezones()
