@@ -187,7 +187,6 @@ def json_ld(page, request, speakers=None):
                 "description": page.intro or page.title,
                 "contentUrl": page.recording_url,
                 "uploadDate": page.local_end.isoformat(timespec="seconds"),
-                "thumbnailUrl": [],
             }
         )
     return result

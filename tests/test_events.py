@@ -326,6 +326,8 @@ def test_recording_is_click_to_load_and_a_video_object_after_the_event(
     assert "https://example.org/transcript" in html
     videos = [d for d in json_ld(html) if d.get("@type") == "VideoObject"]
     assert videos and videos[0]["contentUrl"] == "https://www.youtube.com/watch?v=abc"
+    # no thumbnail is known: none rather than an empty one
+    assert all(value not in ("", [], None) for value in videos[0].values())
 
 
 @pytest.mark.django_db
@@ -411,6 +413,9 @@ def test_calendar_feed_per_language_is_announced_and_parses(client):
     summaries = {str(item["SUMMARY"]) for item in items}
     assert {"Événement de diffusion final", "Formation pilote à Paris"} <= summaries
     assert "Final multiplier event" not in summaries
+    organisers = {item["ORGANIZER"].params["CN"] for item in items}
+    assert "Réseau international des Cités des métiers" in organisers
+    assert "Cités des métiers International Network" not in organisers
     assert len({str(item["UID"]) for item in items}) == len(items)
     series = [i for i in items if "RRULE" in i]
     assert series and series[0]["RRULE"]["INTERVAL"] == [2]
