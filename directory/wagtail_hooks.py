@@ -1,5 +1,6 @@
 from django.utils.translation import get_language, gettext
 from wagtail import hooks
+from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -15,7 +16,7 @@ register_permission_policy(CentreSuggestion, policy)
 class ServiceViewSet(SnippetViewSet):
     model = Service
     icon = "tag"
-    list_display = ["name", "slug", "sort_order"]
+    list_display = ["name", LocaleColumn(), "slug", "sort_order"]
     search_fields = ["name", "slug"]
 
 

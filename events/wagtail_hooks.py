@@ -2,7 +2,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
@@ -17,7 +17,7 @@ class PersonViewSet(SnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("Speakers")
-    list_display = ["name", "role", "organisation"]
+    list_display = ["name", LocaleColumn(), "role", "organisation"]
     search_fields = ["name", "role"]
 
 

@@ -1,5 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import LocaleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -12,7 +13,7 @@ from .models import Competence, GuidePage, Resource, Theme, TrainingModule
 class ResourceViewSet(SnippetViewSet):
     model = Resource
     icon = "doc-full"
-    list_display = ["title", "licence", "year", "downloads_label"]
+    list_display = ["title", LocaleColumn(), "licence", "year", "downloads_label"]
     list_filter = ["licence"]
     search_fields = ["title", "description"]
 
@@ -20,21 +21,28 @@ class ResourceViewSet(SnippetViewSet):
 class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
-    list_display = ["name", "slug"]
+    list_display = ["name", LocaleColumn(), "slug"]
     search_fields = ["name", "slug"]
 
 
 class CompetenceViewSet(SnippetViewSet):
     model = Competence
     icon = "pick"
-    list_display = ["number", "name", "slug", "is_sample"]
+    list_display = ["number", "name", LocaleColumn(), "slug", "is_sample"]
     search_fields = ["name", "summary"]
 
 
 class TrainingModuleViewSet(SnippetViewSet):
     model = TrainingModule
     icon = "list-ol"
-    list_display = ["code", "title", "competence", "duration_hours", "is_sample"]
+    list_display = [
+        "code",
+        "title",
+        LocaleColumn(),
+        "competence",
+        "duration_hours",
+        "is_sample",
+    ]
     search_fields = ["title"]
 
 

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
@@ -21,7 +21,7 @@ from .models import (
 class PartnerViewSet(SnippetViewSet):
     model = Partner
     icon = "group"
-    list_display = ["name", "country", "role"]
+    list_display = ["name", LocaleColumn(), "country", "role"]
     list_filter = ["role"]
     search_fields = ["name", "short_name"]
 
@@ -33,7 +33,7 @@ class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("News topics")
-    list_display = ["name", "slug"]
+    list_display = ["name", LocaleColumn(), "slug"]
     search_fields = ["name", "slug"]
 
 

@@ -73,3 +73,27 @@ def test_every_snippet_listing_answers(admin_client):
             f"wagtailsnippets_{model._meta.app_label}_{model._meta.model_name}:list"
         )
         assert admin_client.get(url).status_code == 200, model.__name__
+
+
+def test_translatable_snippet_listings_say_which_language_each_row_is_in(
+    admin_client, locales
+):
+    from wagtail.admin.ui.tables import LocaleColumn
+    from wagtail.models import TranslatableMixin
+
+    from tests.factories import TopicFactory, localized
+
+    topic = TopicFactory(name="Training")
+    localized(topic, "fr", {"Training": "Formation"})
+    html = admin_client.get(reverse("wagtailsnippets_home_topic:list")).content.decode()
+    rows = [row for row in html.split("<tr")[1:] if "data-object-id" in row]
+    assert len(rows) == 2  # every language, each row saying which
+    assert any("Formation" in row and "Français" in row for row in rows)
+    assert any("Training" in row and "English" in row for row in rows)
+    for model in get_snippet_models():
+        if not issubclass(model, TranslatableMixin) or model._meta.app_label.startswith(
+            ("wagtail", "portal")
+        ):
+            continue
+        columns = model.snippet_viewset.list_display
+        assert any(isinstance(c, LocaleColumn) for c in columns), model.__name__
