@@ -1,6 +1,7 @@
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import LocaleColumn
+from wagtail.admin.ui.tables import LocaleColumn, NumberColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -21,15 +22,35 @@ class ResourceViewSet(SnippetViewSet):
 class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
-    list_display = ["name", LocaleColumn(), "slug"]
+    # Wagtail's usage count (the reference index) leaves many-to-many links
+    # out, so the page's "Used 0 times" is not the whole story: count here.
+    list_display = [
+        "name",
+        LocaleColumn(),
+        "slug",
+        NumberColumn("case_study_count", label=_("Case studies")),
+    ]
     search_fields = ["name", "slug"]
+
+    def get_queryset(self, request):
+        return Theme.objects.annotate(case_study_count=Count("case_studies"))
 
 
 class CompetenceViewSet(SnippetViewSet):
     model = Competence
     icon = "pick"
-    list_display = ["number", "name", LocaleColumn(), "slug", "is_sample"]
+    list_display = [
+        "number",
+        "name",
+        LocaleColumn(),
+        "slug",
+        "is_sample",
+        NumberColumn("case_study_count", label=_("Case studies")),
+    ]
     search_fields = ["name", "summary"]
+
+    def get_queryset(self, request):  # as for themes
+        return Competence.objects.annotate(case_study_count=Count("case_studies"))
 
 
 class TrainingModuleViewSet(SnippetViewSet):

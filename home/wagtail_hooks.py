@@ -1,7 +1,8 @@
+from django.db.models import Count
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn
+from wagtail.admin.ui.tables import Column, DateColumn, LocaleColumn, NumberColumn
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
@@ -33,8 +34,18 @@ class TopicViewSet(SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("News topics")
-    list_display = ["name", LocaleColumn(), "slug"]
+    # Wagtail's usage count (the reference index) leaves many-to-many links
+    # out, so the page's "Used 0 times" is not the whole story: count here.
+    list_display = [
+        "name",
+        LocaleColumn(),
+        "slug",
+        NumberColumn("article_count", label=_("News articles")),
+    ]
     search_fields = ["name", "slug"]
+
+    def get_queryset(self, request):
+        return Topic.objects.annotate(article_count=Count("articles"))
 
 
 register_snippet(TopicViewSet)

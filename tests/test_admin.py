@@ -1,6 +1,8 @@
 """Editors' side of every content type, whatever app it comes from: the edit and
 preview views of every demo page, and the listing of every snippet, answer."""
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -76,20 +78,33 @@ def test_every_snippet_listing_answers(admin_client):
 
 
 def test_translatable_snippet_listings_say_which_language_each_row_is_in(
-    admin_client, locales
+    admin_client, home
 ):
     from wagtail.admin.ui.tables import LocaleColumn
     from wagtail.models import TranslatableMixin
 
-    from tests.factories import TopicFactory, localized
+    from tests.factories import (
+        NewsIndexPageFactory,
+        NewsPageFactory,
+        TopicFactory,
+        localized,
+    )
 
     topic = TopicFactory(name="Training")
     localized(topic, "fr", {"Training": "Formation"})
+    index = NewsIndexPageFactory(parent=home)
+    for title in ("First", "Second"):
+        article = NewsPageFactory(parent=index, title=title)
+        article.topics = [topic]
+        article.save_revision().publish()
     html = admin_client.get(reverse("wagtailsnippets_home_topic:list")).content.decode()
     rows = [row for row in html.split("<tr")[1:] if "data-object-id" in row]
     assert len(rows) == 2  # every language, each row saying which
     assert any("Formation" in row and "Français" in row for row in rows)
-    assert any("Training" in row and "English" in row for row in rows)
+    (english,) = [row for row in rows if "Training" in row]
+    assert "English" in english
+    # how many articles use it, which Wagtail's "Used n times" does not count
+    assert re.search(r">\s*2\s*</td>", english)
     for model in get_snippet_models():
         if not issubclass(model, TranslatableMixin) or model._meta.app_label.startswith(
             ("wagtail", "portal")
