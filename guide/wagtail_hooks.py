@@ -1,4 +1,3 @@
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import LocaleColumn, NumberColumn
@@ -6,9 +5,16 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal import navigation, versioned_cache
-from portal.localization import public_pages
+from portal.localization import public_pages, with_usage_count
 
-from .models import Competence, GuidePage, Resource, Theme, TrainingModule
+from .models import (
+    CaseStudyPage,
+    Competence,
+    GuidePage,
+    Resource,
+    Theme,
+    TrainingModule,
+)
 
 
 class ResourceViewSet(SnippetViewSet):
@@ -23,7 +29,8 @@ class ThemeViewSet(SnippetViewSet):
     model = Theme
     icon = "tag"
     # Wagtail's usage count (the reference index) leaves many-to-many links
-    # out, so the page's "Used 0 times" is not the whole story: count here.
+    # out, so the page's "Used 0 times" is not the whole story: count here,
+    # over every language (a translation may link to the source's term).
     list_display = [
         "name",
         LocaleColumn(),
@@ -33,7 +40,9 @@ class ThemeViewSet(SnippetViewSet):
     search_fields = ["name", "slug"]
 
     def get_queryset(self, request):
-        return Theme.objects.annotate(case_study_count=Count("case_studies"))
+        return with_usage_count(
+            Theme.objects.all(), CaseStudyPage.themes, "case_study_count"
+        )
 
 
 class CompetenceViewSet(SnippetViewSet):
@@ -50,7 +59,9 @@ class CompetenceViewSet(SnippetViewSet):
     search_fields = ["name", "summary"]
 
     def get_queryset(self, request):  # as for themes
-        return Competence.objects.annotate(case_study_count=Count("case_studies"))
+        return with_usage_count(
+            Competence.objects.all(), CaseStudyPage.competences, "case_study_count"
+        )
 
 
 class TrainingModuleViewSet(SnippetViewSet):

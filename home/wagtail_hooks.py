@@ -1,4 +1,3 @@
-from django.db.models import Count
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -8,7 +7,12 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from portal.localization import own_or_default, page_in_active_language, public_pages
+from portal.localization import (
+    own_or_default,
+    page_in_active_language,
+    public_pages,
+    with_usage_count,
+)
 
 from .models import (
     NEWS_CARD_IMAGE,
@@ -35,7 +39,8 @@ class TopicViewSet(SnippetViewSet):
     icon = "tag"
     menu_label = _("News topics")
     # Wagtail's usage count (the reference index) leaves many-to-many links
-    # out, so the page's "Used 0 times" is not the whole story: count here.
+    # out, so the page's "Used 0 times" is not the whole story: count here,
+    # over every language (a translation may link to the source's term).
     list_display = [
         "name",
         LocaleColumn(),
@@ -45,7 +50,7 @@ class TopicViewSet(SnippetViewSet):
     search_fields = ["name", "slug"]
 
     def get_queryset(self, request):
-        return Topic.objects.annotate(article_count=Count("articles"))
+        return with_usage_count(Topic.objects.all(), NewsPage.topics, "article_count")
 
 
 register_snippet(TopicViewSet)

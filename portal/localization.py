@@ -3,6 +3,8 @@ and only what is published or public: the one place the apps fetch
 translatable snippets and filter pages for the public site."""
 
 from django.conf import settings
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from wagtail.models import DraftStateMixin
 
@@ -84,3 +86,22 @@ def own_or_default(page, name, build):
         f"{name}:{lang}", lambda: build({"locale__language_code": lang})
     )
     return items, lang
+
+
+def with_usage_count(queryset, relation, name):
+    """`queryset` of translatable terms, each annotated with `name`: how many
+    objects link to the term in any of its languages through the many-to-many
+    `relation` (e.g. NewsPage.topics), since a translation may keep linking
+    to the term in the source language."""
+    through = relation.through
+    term = relation.field.m2m_reverse_field_name()
+    usage = (
+        through.objects.filter(
+            **{f"{term}__translation_key": OuterRef("translation_key")}
+        )
+        .order_by()
+        .values(f"{term}__translation_key")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return queryset.annotate(**{name: Coalesce(Subquery(usage), 0)})
