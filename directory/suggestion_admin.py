@@ -180,14 +180,19 @@ class SuggestionIndexView(generic.IndexView):
     @cached_property
     def columns(self):
         return [
+            # What a moderator looks for is the centre: its name opens the record.
             TitleColumn(
+                "centre",
+                label=_("Centre"),
+                accessor=centre_label,
+                get_url=self.get_inspect_url,
+            ),
+            Column(
                 "created_at",
                 label=_("Sent"),
                 accessor=lambda suggestion: _date(suggestion.created_at),
                 sort_key="created_at",
-                get_url=self.get_inspect_url,
             ),
-            Column("centre", label=_("Centre"), accessor=centre_label),
             Column(
                 "language",
                 label=_("Language"),

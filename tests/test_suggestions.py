@@ -229,6 +229,10 @@ def test_moderator_lists_suggestions_with_contact_data(client, centre, moderator
         "pending",
     ):
         assert expected in text
+    # the centre's name is the link to the record
+    (suggestion,) = CentreSuggestion.objects.all()
+    link = table.select_one(f'tbody a[href="{detail_url(suggestion)}"]')
+    assert link.get_text(strip=True) == centre.title
 
 
 def test_listing_filters_by_status_newest_first(client, centre, moderator):
