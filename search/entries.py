@@ -5,6 +5,7 @@ date, as a SearchEntry (search.index keeps the entries in step)."""
 import re
 from collections import Counter
 
+from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail import blocks
 from wagtail.blocks import StreamValue
@@ -89,7 +90,13 @@ def _text(value):
 
 
 def page_texts(page):
-    """(description, body) of a specific page from its search fields."""
+    """(description, body) of a specific page from its search fields, read in
+    the page's language (block templates, chosen snippets)."""
+    with translation.override(page.locale.language_code):
+        return _page_texts(page)
+
+
+def _page_texts(page):
     description = [page.search_description or ""]
     body = []
     for search_field in page.get_search_fields():

@@ -143,6 +143,19 @@ def test_outputs_show_licence_format_and_size(client):
 
 
 @pytest.mark.django_db
+def test_the_search_index_reads_the_outputs_as_the_page_shows_them():
+    from search.entries import page_entry
+
+    entry = page_entry(ProjectOutputsPage.objects.get(locale__language_code="fr"))
+    assert "Boîte à outils pour l’apprentissage mutuel et la formation" in entry.body
+    assert "Études de cas : rapport de synthèse" in entry.body
+    assert "Toolkit for mutual learning" not in entry.body
+    assert "summary report" not in entry.body
+    english = page_entry(ProjectOutputsPage.objects.get(locale__language_code="en"))
+    assert "Toolkit for mutual learning and training activities" in english.body
+
+
+@pytest.mark.django_db
 def test_order_files_prefers_the_language_then_english():
     resource = Resource.objects.filter(
         locale__language_code="en", title__startswith="Toolkit"
