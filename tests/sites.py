@@ -6,6 +6,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 from urllib.parse import quote
 
@@ -150,8 +151,23 @@ class Databases:
         return self.url(name)
 
     def drop(self):
+        import psycopg
+
         for name in self.created:
-            self.pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            # FORCE ends the sessions of our role but not an autovacuum worker
+            # (the server's own) analysing a database just filled: it is done
+            # within moments, so try again for a while.
+            for attempt in range(40):
+                try:
+                    self.pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                    break
+                except (
+                    psycopg.errors.InsufficientPrivilege,
+                    psycopg.errors.ObjectInUse,
+                ):
+                    if attempt == 39:
+                        raise
+                    time.sleep(0.25)
 
 
 def differences(source, target):
