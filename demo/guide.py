@@ -151,8 +151,15 @@ def load_resources(demo):
                         text["description"],
                         "A short copy generated for the demonstration site.",
                     ]
+                # A file in its own language is titled in it; a copy of the
+                # English text says which language it was filed under.
+                title = (
+                    data[language]["title"]
+                    if language in data
+                    else f"{en_data['title']} ({language})"
+                )
                 document = demo.document(
-                    f"{en_data['title']} ({language})",
+                    title,
                     lines,
                     f"{slugify(key)}-{language}.pdf",
                     language=language,
