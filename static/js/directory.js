@@ -29,7 +29,17 @@
       markerZoomAnimation: false,
       inertia: !calm,
       maxZoom: OUTLINE_MAX_ZOOM,
-    }, options || {}));
+    }, options || {}, { zoomControl: false }));
+    // Leaflet's own words (zoom buttons, its credit) in the page's language.
+    L.control.zoom({
+      zoomInTitle: el.dataset.zoomIn || "Zoom in",
+      zoomOutTitle: el.dataset.zoomOut || "Zoom out",
+    }).addTo(map);
+    var credit = document.createElement("a");
+    credit.href = "https://leafletjs.com";
+    credit.title = el.dataset.leafletTitle || "A JavaScript library for interactive maps";
+    credit.textContent = "Leaflet";
+    map.attributionControl.setPrefix(credit.outerHTML);
     if (calm) {
       map.panBy = function (offset, panOptions) {
         return L.Map.prototype.panBy.call(map, offset, L.extend({}, panOptions, { animate: false }));

@@ -209,3 +209,19 @@ def test_on_a_phone_a_popup_stays_open_while_the_map_makes_room(browser, demo_se
     assert popup.count() == 1
     assert "360° virtual tour" in popup.inner_text()
     context.close()
+
+
+def test_the_maps_own_controls_speak_the_pages_language(recorded, demo_server):
+    page, _requests, _tiles = recorded
+    page.goto(f"{demo_server.url}/fr/centres/")
+    page.locator(".directory-list h3 a").first.click()
+    page.locator(".centre-map[data-outline=shown]").wait_for()
+    assert page.get_by_role("button", name="Zoom avant").count() == 1
+    assert page.get_by_role("button", name="Zoom arrière").count() == 1
+    credit = page.locator(
+        ".leaflet-control-attribution a[href='https://leafletjs.com']"
+    )
+    assert credit.get_attribute("title") == (
+        "Une bibliothèque JavaScript pour des cartes interactives"
+    )
+    assert "Zoom in" not in page.locator(".centre-map").inner_html()
