@@ -56,6 +56,18 @@ def test_header_form_and_noindex(client, home):
     assert response["X-Robots-Tag"] == "noindex"
 
 
+def test_the_language_switcher_keeps_the_search(client, home, fr_home):
+    html = get(client, "en", q="partnership", type="news").content.decode()
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+    assert 'href="/fr/search/?q=partnership&amp;type=news" lang="fr"' in switcher
+    assert "data-untranslated" not in switcher
+    # while a page that is not found sends each language to its home page
+    missing = client.get("/en/no-such-page/")
+    assert missing.status_code == 404
+    switcher = missing.content.decode().split('class="language-switcher"')[1]
+    assert 'href="/fr/" lang="fr"' in switcher.split("</nav>")[0]
+
+
 def test_locale_isolation(client, home, fr_home):
     standard(home, "kiwiberry-en", "Kiwiberry partnership")
     standard(fr_home, "kiwiberry-fr", "Kiwiberry partenariat")

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale
+from wagtail.views import serve as wagtail_serve
 
 from portal import navigation
 from portal.models import SiteNavigation
@@ -49,6 +50,7 @@ def language_links(context, page=None):
     whether the current page exists in that language (for hreflang)."""
     request = context.get("request")
     current = get_language()
+    page = page or None  # a view without a page passes "" (undefined variable)
     translations = {}
     if page is not None and getattr(page, "pk", None):
         translations = navigation.page_data(request, page)["translations"]
@@ -59,7 +61,8 @@ def language_links(context, page=None):
         if translation is not None:
             url, available = translation["url"], True
             full_url = translation["full_url"] or _on_site(request, url)
-        elif page is None and request is not None:
+        elif page is None and _is_app_view(request):
+            # the same view in that language, with the same query (search)
             url, available = translate_url(request.get_full_path(), code), True
             full_url = _on_site(request, url)
         else:
@@ -79,6 +82,13 @@ def language_links(context, page=None):
             }
         )
     return links
+
+
+def _is_app_view(request):
+    """A view of the site's own (the search) rather than Wagtail's page serving,
+    which has no page here only when it answers "not found"."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and match.func is not wagtail_serve
 
 
 def _on_site(request, url):
