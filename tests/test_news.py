@@ -309,6 +309,21 @@ def test_filters_combine(client, query, expected):
 
 
 @pytest.mark.django_db
+def test_the_language_switcher_keeps_the_filters(client):
+    html = html_of(client, news_index("en").url + "?tag=paris&year=2021")
+    french = news_index("fr").url
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+    assert f'href="{french}?tag=paris&amp;year=2021" lang="fr"' in switcher
+    # the alternates name the page itself, without the filters
+    assert re.search(
+        rf'<link rel="alternate" hreflang="fr" href="[^"?]*{french}">', html
+    )
+    html = html_of(client, news_index("en").url + "?untranslated=1")
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+    assert f'href="{french}" lang="fr"' in switcher
+
+
+@pytest.mark.django_db
 def test_a_filter_link_keeps_the_other_filters(client):
     html = html_of(client, news_index("en").url + "?topic=training&year=2021")
     assert 'href="?topic=training&amp;year=2021&amp;tag=paris"' in html

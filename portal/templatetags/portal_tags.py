@@ -55,12 +55,14 @@ def language_links(context, page=None):
     if page is not None and getattr(page, "pk", None):
         translations = navigation.page_data(request, page)["translations"]
     roots = navigation.chrome(request)["roots"]
+    query = _kept_query(request, translations.get(current))
     links = []
     for code, name in settings.LANGUAGES:
         translation = translations.get(code)
         if translation is not None:
             url, available = translation["url"], True
             full_url = translation["full_url"] or _on_site(request, url)
+            url += query
         elif page is None and _is_app_view(request):
             # the same view in that language, with the same query (search)
             url, available = translate_url(request.get_full_path(), code), True
@@ -82,6 +84,19 @@ def language_links(context, page=None):
             }
         )
     return links
+
+
+def _kept_query(request, this_page):
+    """The query of a request for the page itself (a listing's filters and
+    page, whose values are the same in every language) for the switcher to
+    keep; not the note about an untranslated page, nor an admin preview's."""
+    if request is None or not request.GET or this_page is None:
+        return ""
+    if request.path != this_page["url"]:
+        return ""
+    query = request.GET.copy()
+    query.pop("untranslated", None)
+    return "?" + query.urlencode() if query else ""
 
 
 def _is_app_view(request):
