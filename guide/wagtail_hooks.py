@@ -1,6 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import LocaleColumn, NumberColumn
+from wagtail.admin.ui.tables import BooleanColumn, LocaleColumn, NumberColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -48,12 +48,13 @@ class ThemeViewSet(SnippetViewSet):
 class CompetenceViewSet(SnippetViewSet):
     model = Competence
     icon = "pick"
+    # The name first: the first column is the link that opens the edit form.
     list_display = [
-        "number",
         "name",
+        "number",
         LocaleColumn(),
         "slug",
-        "is_sample",
+        BooleanColumn("is_sample", label=_("Sample content")),
         NumberColumn("case_study_count", label=_("Case studies")),
     ]
     search_fields = ["name", "summary"]
@@ -68,12 +69,12 @@ class TrainingModuleViewSet(SnippetViewSet):
     model = TrainingModule
     icon = "list-ol"
     list_display = [
-        "code",
         "title",
+        "code",
         LocaleColumn(),
         "competence",
         "duration_hours",
-        "is_sample",
+        BooleanColumn("is_sample", label=_("Sample content")),
     ]
     search_fields = ["title"]
 

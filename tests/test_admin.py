@@ -6,6 +6,7 @@ import re
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.html import strip_tags
 from wagtail.models import Page, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
@@ -115,3 +116,19 @@ def test_translatable_snippet_listings_say_which_language_each_row_is_in(
             continue
         columns = model.snippet_viewset.list_display
         assert any(isinstance(c, LocaleColumn) for c in columns), model.__name__
+
+
+def test_the_competence_listing_opens_a_competence_by_its_name(admin_client, locales):
+    from guide.models import Competence
+
+    competence = Competence.objects.create(
+        number=3, slug="lead", name="Leading the partnership", summary="Lead."
+    )
+    html = admin_client.get(
+        reverse("wagtailsnippets_guide_competence:list")
+    ).content.decode()
+    edit = reverse("wagtailsnippets_guide_competence:edit", args=[competence.pk])
+    link = re.search(rf'<a href="{edit}">(.*?)</a>', html, re.S)
+    assert link and strip_tags(link.group(1)).strip() == "Leading the partnership"
+    (row,) = [row for row in html.split("<tr")[1:] if "data-object-id" in row]
+    assert ">False<" not in row and ">True<" not in row  # an icon, not Python
