@@ -648,6 +648,7 @@ def test_admin_listing_shows_date_and_topics(client, django_user_model):
     html = response.content.decode()
     assert "Pilot training at the Cité des métiers in Paris" in html
     assert "Events, Project life" in html
+    assert "Événements, Vie du projet" in html  # a French article's, in French
     assert ">Date<" in html or "Date\n" in html
     assert ">Topics<" in html or "Topics\n" in html
 

@@ -209,7 +209,13 @@ class NewsPage(PortalPageMixin, Page):
         verbose_name_plural = _("news articles")
 
     def topics_label(self):
-        return ", ".join(topic.name for topic in self.topics.all())
+        """The topics in the article's language: a translation keeps linking to
+        the source's topics (a synchronised field)."""
+        names = Topic.by_slug(self.locale.language_code)
+        return ", ".join(
+            names[topic.slug].name if topic.slug in names else topic.name
+            for topic in self.topics.all()
+        )
 
     topics_label.short_description = _("topics")
 
