@@ -305,6 +305,7 @@ def test_detail_shows_published_and_suggested_values_side_by_side(
         "sam@example.net" in page.select_one(".centre-suggestion__contact-email").text
     )
     assert "moved last month" in page.select_one(".centre-suggestion__message").text
+    assert page.select_one(".centre-suggestion__status").get_text() == "Pending"
     table = page.select_one("table.centre-suggestion__comparison")
     assert table.select_one("caption").get_text(strip=True)
     assert len(table.select("thead th[scope=col]")) == 4
