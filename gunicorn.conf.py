@@ -70,16 +70,23 @@ def post_request(worker, req, environ, resp):
 
 def _load_and_freeze():
     """Load every URL module (and so every view), each language's
-    translations and the site's templates, then move all of it out of the
-    garbage collector's reach."""
+    translations and URL reverse table, every model's field caches and the
+    site's templates, then move all of it out of the garbage collector's
+    reach. Django builds the reverse tables and field caches on first use:
+    left to the workers, each built its own copy (about 23 MB a worker,
+    measured with the benchmark)."""
+    from django.apps import apps
     from django.conf import settings
-    from django.urls import get_resolver
+    from django.urls import NoReverseMatch, get_resolver, reverse
     from django.utils import translation
 
     get_resolver().url_patterns  # noqa: B018
     for code, _name in settings.LANGUAGES:
-        with translation.override(code):  # activating loads the catalogues
-            pass
+        # Activating loads the catalogues; reversing builds the table.
+        with translation.override(code), contextlib.suppress(NoReverseMatch):
+            reverse("wagtail_serve", args=[""])
+    for model in apps.get_models():
+        model._meta.get_fields()
     _compile_templates()
     gc.collect()
     gc.freeze()
