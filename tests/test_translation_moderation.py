@@ -385,3 +385,40 @@ def test_a_translation_missing_only_its_slug_tells_visitors_nothing(
     assert "Ouvert." in html
     assert "opening-hours" in french.url  # the slug is still the English one
     assert notice not in html
+
+
+def test_unpublishing_the_english_page_unpublishes_its_translations(
+    client, live_french_page, moderator
+):
+    english, french, _translation = live_french_page
+    client.force_login(moderator)
+    url = reverse("wagtailadmin_pages:unpublish", args=[english.pk])
+    confirmation = client.get(url)
+    assert confirmation.status_code == 200
+    assert "This will also unpublish one translation of the page." in (
+        " ".join(confirmation.content.decode().split())
+    )
+    assert client.get(french.url).status_code == 200
+
+    response = client.post(url)
+    assert response.status_code == 302
+    english.refresh_from_db()
+    french.refresh_from_db()
+    assert not english.live and not french.live
+    client.logout()
+    assert client.get(french.url).status_code == 404
+
+
+def test_unpublishing_a_translation_leaves_the_english_page(
+    client, live_french_page, moderator
+):
+    english, french, _translation = live_french_page
+    client.force_login(moderator)
+    url = reverse("wagtailadmin_pages:unpublish", args=[french.pk])
+    confirmation = " ".join(client.get(url).content.decode().split())
+    assert "Are you sure you want to unpublish this page?" in confirmation
+    assert "also unpublish" not in confirmation
+    assert client.post(url).status_code == 302
+    english.refresh_from_db()
+    french.refresh_from_db()
+    assert english.live and not french.live

@@ -186,3 +186,24 @@ def refuse_live_aliases(request, page):
         ) or page.get_parent()
         if not parent.permissions_for_user(request.user).can_publish_subpage():
             raise PermissionDenied
+
+
+@hooks.register("construct_translated_pages_to_cascade_actions")
+def unpublish_translations_with_their_source(pages, action):
+    """Unpublishing a page in the site's source language unpublishes its live
+    translations with it (Wagtail's confirmation says how many): a withdrawn
+    event or article must not stay online in the other languages. A
+    translation unpublished on its own leaves the others. Deleting and moving
+    do not cascade: a translator's work is never deleted as a side effect."""
+    if action != "unpublish":
+        return None
+    from wagtail.models import Locale, Page
+
+    source_locale = Locale.get_default()
+    return {
+        page: Page.objects.translation_of(page, inclusive=False)
+        .filter(alias_of__isnull=True)
+        .live()
+        for page in pages
+        if page.locale_id == source_locale.pk
+    }
