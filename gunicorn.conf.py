@@ -8,8 +8,9 @@ to every object it visits, which would copy the shared pages into each
 worker). Workers collect less often: a page view allocates many short-lived
 objects, and full collections over the ~120 MB of Django and Wagtail caused
 the slowest responses. glibc's malloc is limited to
-two arenas, so threads do not each grow a heap of their own, and what is freed
-goes back to the system every few hundred requests."""
+two arenas, so threads do not each grow a heap of their own, large blocks
+(images being resized) are mapped apart from the heap, and what is freed goes
+back to the system every few hundred requests."""
 
 import contextlib
 import ctypes
@@ -45,6 +46,8 @@ preload_app = os.environ.get("GUNICORN_PRELOAD", "true").lower() in (
 max_requests_jitter = max_requests // 10
 
 M_ARENA_MAX = -8  # from glibc's malloc.h
+M_MMAP_THRESHOLD = -3
+MMAP_THRESHOLD = 128 * 1024  # glibc's starting value, then kept
 TRIM_EVERY = 200  # requests
 _glibc = []
 _served = [0]
@@ -56,6 +59,11 @@ def post_fork(server, worker):
         with contextlib.suppress(OSError, AttributeError):  # not glibc
             libc = ctypes.CDLL(libc_name)
             libc.mallopt(M_ARENA_MAX, 2)
+            # Blocks this large are mapped on their own and handed back when
+            # freed. glibc raises the threshold after such a free, so that
+            # the next image a worker resizes lands in the heap and leaves
+            # it fragmented (12 MB a worker after the first renditions).
+            libc.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)
             libc.malloc_trim  # noqa: B018 (raises AttributeError without it)
             _glibc.append(libc)
 
