@@ -352,3 +352,42 @@ def test_an_editor_finds_a_failed_job_under_reports_and_runs_it_again(
     assert "“Delete expired centre suggestions” is queued again." in main
     assert "No job has failed." in main
     assert not editor.problems, editor.problems
+
+
+def test_a_moderator_unpublishes_an_article_in_every_language(
+    demo_users, person, page, django_db_blocker
+):
+    from wagtail.models import Page
+
+    from home.models import NewsPage
+
+    with django_db_blocker.unblock():
+        english = next(
+            article
+            for article in NewsPage.objects.live().filter(locale__language_code="en")
+            if Page.objects.translation_of(article).live().exists()
+        )
+        translations = list(Page.objects.translation_of(english).live())
+        urls = [english.url] + [translation.url for translation in translations]
+    server = demo_users.url
+    moderator = person(demo_users, "moderator")
+    moderator.goto(f"{server}/admin/pages/{english.pk}/edit/")
+    moderator.get_by_role("button", name="Actions").first.click()
+    moderator.get_by_role("link", name="Unpublish").click()
+    moderator.wait_for_load_state()
+    text = " ".join(moderator.locator("main").inner_text().split())
+    expected = (
+        "This will also unpublish one translation of the page."
+        if len(translations) == 1
+        else f"This will also unpublish all {len(translations)} translations"
+    )
+    assert expected in text
+    moderator.get_by_role("button", name="Yes, unpublish it").click()
+    moderator.wait_for_load_state()
+    assert "unpublished" in moderator.locator(".messages").inner_text()
+    for url in urls:
+        assert page.goto(server + url).status == 404, url
+    french_index = urls[1].rsplit("/", 2)[0] + "/"
+    page.goto(server + french_index)
+    assert page.locator(f"a[href='{urls[1]}']").count() == 0
+    assert not moderator.problems
