@@ -44,11 +44,23 @@ class Filters:
         query.update({k: v for k, v in self.chosen.items() if v})
         return query
 
-    def group(self, name, label, options, all_label):
+    def others(self, name):
+        """The chosen filters but `name`."""
+        return {key: value for key, value in self.chosen.items() if key != name}
+
+    def group(self, name, label, options, all_label, available=None):
         """A filter as the listing templates show it: its links to each
         (value, text) of `options` and to all (`all_label`, named after the
         group: "All" agrees with the noun in many languages), the chosen one
-        current."""
+        current. With `available` (the values that still find something
+        combined with the other chosen filters), the others are left out: no
+        link leads to an empty list."""
+        if available is not None:
+            options = [
+                (value, text)
+                for value, text in options
+                if value in available or self.chosen.get(name) == value
+            ]
         return {
             "key": name,
             "label": label,

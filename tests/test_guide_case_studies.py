@@ -204,11 +204,39 @@ def test_filter_links_keep_the_other_filters(client):
     url = CaseStudyIndexPage.objects.get(locale__language_code="en").url
     html = html_of(client, url + "?country=FR")
     assert 'href="?country=FR&amp;theme=peer-learning"' in html
-    assert 'href="?country=FR&amp;competence=leading-the-partnership"' in html
+    assert 'href="?country=FR&amp;competence=stimulating-links"' in html
     assert re.search(r'href="\?country=FR" aria-current="true"', html)
     # every option link answers with a page
     for href in set(re.findall(r'href="(\?[^"]*)"', html)):
         assert client.get(url + href.replace("&amp;", "&")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_filters_offer_only_what_finds_case_studies(client):
+    url = CaseStudyIndexPage.objects.get(locale__language_code="en").url
+    html = html_of(client, url + "?country=FR")
+    filters = html.split('class="case-filters"')[1].split("</nav>")[0]
+    offered = set(re.findall(r'href="\?([^"]*)"', filters))
+    # French case studies: peer learning; stimulating links, developing partnerships
+    assert offered == {
+        "country=FR",
+        "",  # all countries
+        "country=BE",
+        "country=HR",
+        "country=PT",
+        "country=FR&amp;theme=peer-learning",
+        "country=FR&amp;competence=stimulating-links",
+        "country=FR&amp;competence=developing-partnerships",
+    }
+    # Every option finds at least one case study.
+    for href in offered - {""}:
+        page = html_of(client, url + "?" + href.replace("&amp;", "&"))
+        assert result_titles(page), href
+    # A combination that finds nothing, asked for directly, stays chosen.
+    html = html_of(client, url + "?country=PT&theme=one-stop-shop")
+    assert re.search(
+        r'href="\?country=PT&amp;theme=one-stop-shop" aria-current="true"', html
+    )
 
 
 @pytest.mark.django_db

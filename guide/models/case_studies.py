@@ -1,6 +1,8 @@
 """Case studies: an index per language with combinable filters (country,
 theme, competence) and the summary report, and the case-study pages."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.db import models
 from django.db.models import Value
@@ -99,6 +101,46 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
 
     def filtered(self, chosen):
         """The case studies of the `chosen` filters, for their cards."""
+        return (
+            self.matching(chosen)
+            .defer_streamfields()
+            .prefetch_related("themes")
+            .order_by("path")
+        )
+
+    def available_filters(self, filters):
+        """Per filter, the values that find case studies combined with the
+        other chosen filters (cached until a publish, per combination)."""
+
+        def build():
+            def ids(name):
+                return self.matching(filters.others(name)).order_by().values("pk")
+
+            return {
+                "country": set(
+                    self.matching(filters.others("country"))
+                    .order_by()
+                    .values_list("country", flat=True)
+                ),
+                "theme": set(
+                    CaseStudyPage.themes.through.objects.filter(
+                        casestudypage_id__in=ids("theme")
+                    ).values_list("theme__slug", flat=True)
+                ),
+                "competence": set(
+                    CaseStudyPage.competences.through.objects.filter(
+                        casestudypage_id__in=ids("competence")
+                    ).values_list("competence__slug", flat=True)
+                ),
+            }
+
+        combination = urlencode(sorted(filters.chosen.items()))
+        return versioned_cache.cached(
+            f"case-study-facets:{self.pk}:{combination}", build
+        )
+
+    def matching(self, chosen):
+        """The case studies of the `chosen` filters."""
         case_studies = self.case_studies()
         if "country" in chosen:
             case_studies = case_studies.filter(country=chosen["country"])
@@ -115,11 +157,7 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
                     competence__slug=chosen["competence"]
                 ).values("casestudypage_id")
             )
-        return (
-            case_studies.defer_streamfields()
-            .prefetch_related("themes")
-            .order_by("path")
-        )
+        return case_studies
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -147,6 +185,7 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
             gettext('There is no competence "%(value)s"; showing every competence.'),
         )
         chosen = filters.chosen
+        available = self.available_filters(filters)
         case_studies = self.filtered(chosen)
         paginator, results = filters.paginate(case_studies, PAGE_SIZE)
 
@@ -169,18 +208,21 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
                         gettext("Country"),
                         [(code, country_name(code)) for code in countries],
                         gettext("All countries"),
+                        available["country"],
                     ),
                     filters.group(
                         "theme",
                         gettext("Theme"),
                         [(slug, t.name) for slug, t in terms["themes"].items()],
                         gettext("All themes"),
+                        available["theme"],
                     ),
                     filters.group(
                         "competence",
                         gettext("Competence"),
                         [(slug, str(c)) for slug, c in terms["competences"].items()],
                         gettext("All competences"),
+                        available["competence"],
                     ),
                 ],
                 "filter_query": filters.query(),

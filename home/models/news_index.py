@@ -1,5 +1,7 @@
 """The news index of each language: the listing, its filters and feeds."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
@@ -84,6 +86,56 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
 
         return versioned_cache.cached(f"news-filters:{self.pk}", build)
 
+    def filtered(self, chosen):
+        """The articles of the `chosen` filters."""
+        articles = self.articles()
+        # Subqueries rather than joins: no duplicates, no DISTINCT.
+        if "topic" in chosen:
+            articles = articles.filter(
+                pk__in=NewsPage.topics.through.objects.filter(
+                    topic__slug=chosen["topic"]
+                ).values("newspage_id")
+            )
+        if "tag" in chosen:
+            articles = articles.filter(
+                pk__in=NewsPageTag.objects.filter(tag__slug=chosen["tag"]).values(
+                    "content_object_id"
+                )
+            )
+        if "year" in chosen:
+            articles = articles.filter(date__year=int(chosen["year"]))
+        return articles
+
+    def available_filters(self, filters):
+        """Per filter, the values that find articles combined with the other
+        chosen filters (cached until a publish, per combination)."""
+
+        def build():
+            def ids(name):
+                return self.filtered(filters.others(name)).order_by().values("pk")
+
+            return {
+                "topic": set(
+                    NewsPage.topics.through.objects.filter(
+                        newspage_id__in=ids("topic")
+                    ).values_list("topic__slug", flat=True)
+                ),
+                "tag": set(
+                    NewsPageTag.objects.filter(
+                        content_object_id__in=ids("tag")
+                    ).values_list("tag__slug", flat=True)
+                ),
+                "year": {
+                    str(day.year)
+                    for day in self.filtered(filters.others("year"))
+                    .order_by()
+                    .dates("date", "year")
+                },
+            }
+
+        combination = urlencode(sorted(filters.chosen.items()))
+        return versioned_cache.cached(f"news-facets:{self.pk}:{combination}", build)
+
     @path("")
     def index_route(self, request, *args, **kwargs):
         return self.render(request, context_overrides=self.listing(request))
@@ -111,24 +163,8 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
             cut=10,
         )
         chosen = filters.chosen
-
-        articles = self.articles()
-        # Subqueries rather than joins: no duplicates, no DISTINCT.
-        if "topic" in chosen:
-            articles = articles.filter(
-                pk__in=NewsPage.topics.through.objects.filter(
-                    topic__slug=chosen["topic"]
-                ).values("newspage_id")
-            )
-        if "tag" in chosen:
-            articles = articles.filter(
-                pk__in=NewsPageTag.objects.filter(tag__slug=chosen["tag"]).values(
-                    "content_object_id"
-                )
-            )
-        if "year" in chosen:
-            articles = articles.filter(date__year=int(chosen["year"]))
-
+        available = self.available_filters(filters)
+        articles = self.filtered(chosen)
         paginator, results = filters.paginate(news_cards(articles), NEWS_PAGE_SIZE)
 
         for article in results:
@@ -150,15 +186,21 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
                     gettext("Topic"),
                     [(slug, t.name) for slug, t in topics.items()],
                     gettext("All topics"),
+                    available["topic"],
                 ),
                 filters.group(
-                    "tag", gettext("Tag"), options["tags"], gettext("All tags")
+                    "tag",
+                    gettext("Tag"),
+                    options["tags"],
+                    gettext("All tags"),
+                    available["tag"],
                 ),
                 filters.group(
                     "year",
                     gettext("Year"),
                     [(str(y), str(y)) for y in options["years"]],
                     gettext("All years"),
+                    available["year"],
                 ),
             ],
             "filter_query": filters.query(),
