@@ -104,3 +104,24 @@ class Filters:
                 % {"number": str(number)[:10]}
             )
             return paginator.page(paginator.num_pages)
+
+
+def linked_slugs(relation, pages):
+    """The slugs of the terms that `pages` (a queryset of their ids) link
+    through the many-to-many `relation`, e.g. NewsPage.topics."""
+    field = relation.field
+    return set(
+        relation.through.objects.filter(
+            **{f"{field.m2m_field_name()}__in": pages}
+        ).values_list(f"{field.m2m_reverse_field_name()}__slug", flat=True)
+    )
+
+
+def linking(relation, slug):
+    """The ids of the pages that link the term `slug` through the
+    many-to-many `relation`, as a subquery (no join: no duplicates, no
+    DISTINCT to pay for)."""
+    field = relation.field
+    return relation.through.objects.filter(
+        **{f"{field.m2m_reverse_field_name()}__slug": slug}
+    ).values(f"{field.m2m_field_name()}_id")

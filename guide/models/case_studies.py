@@ -19,7 +19,7 @@ from portal import versioned_cache
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.countries import country_choices, country_name
 from portal.forms import TaxonomyChoicesPageForm
-from portal.listing import Filters
+from portal.listing import Filters, linked_slugs, linking
 from portal.localization import in_language, public_pages
 from portal.pages import PortalPageMixin
 
@@ -122,15 +122,9 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
                     .order_by()
                     .values_list("country", flat=True)
                 ),
-                "theme": set(
-                    CaseStudyPage.themes.through.objects.filter(
-                        casestudypage_id__in=ids("theme")
-                    ).values_list("theme__slug", flat=True)
-                ),
-                "competence": set(
-                    CaseStudyPage.competences.through.objects.filter(
-                        casestudypage_id__in=ids("competence")
-                    ).values_list("competence__slug", flat=True)
+                "theme": linked_slugs(CaseStudyPage.themes, ids("theme")),
+                "competence": linked_slugs(
+                    CaseStudyPage.competences, ids("competence")
                 ),
             }
 
@@ -144,18 +138,13 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
         case_studies = self.case_studies()
         if "country" in chosen:
             case_studies = case_studies.filter(country=chosen["country"])
-        # Subqueries rather than joins: no duplicates, no DISTINCT to pay for.
         if "theme" in chosen:
             case_studies = case_studies.filter(
-                pk__in=CaseStudyPage.themes.through.objects.filter(
-                    theme__slug=chosen["theme"]
-                ).values("casestudypage_id")
+                pk__in=linking(CaseStudyPage.themes, chosen["theme"])
             )
         if "competence" in chosen:
             case_studies = case_studies.filter(
-                pk__in=CaseStudyPage.competences.through.objects.filter(
-                    competence__slug=chosen["competence"]
-                ).values("casestudypage_id")
+                pk__in=linking(CaseStudyPage.competences, chosen["competence"])
             )
         return case_studies
 

@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal import versioned_cache
-from portal.listing import Filters
+from portal.listing import Filters, linked_slugs, linking
 from portal.localization import page_language, public_pages
 from portal.pages import PortalPageMixin
 from portal.params import int_param
@@ -89,14 +89,9 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
     def filtered(self, chosen):
         """The articles of the `chosen` filters."""
         articles = self.articles()
-        # Subqueries rather than joins: no duplicates, no DISTINCT.
         if "topic" in chosen:
-            articles = articles.filter(
-                pk__in=NewsPage.topics.through.objects.filter(
-                    topic__slug=chosen["topic"]
-                ).values("newspage_id")
-            )
-        if "tag" in chosen:
+            articles = articles.filter(pk__in=linking(NewsPage.topics, chosen["topic"]))
+        if "tag" in chosen:  # a subquery too
             articles = articles.filter(
                 pk__in=NewsPageTag.objects.filter(tag__slug=chosen["tag"]).values(
                     "content_object_id"
@@ -115,11 +110,7 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
                 return self.filtered(filters.others(name)).order_by().values("pk")
 
             return {
-                "topic": set(
-                    NewsPage.topics.through.objects.filter(
-                        newspage_id__in=ids("topic")
-                    ).values_list("topic__slug", flat=True)
-                ),
+                "topic": linked_slugs(NewsPage.topics, ids("topic")),
                 "tag": set(
                     NewsPageTag.objects.filter(
                         content_object_id__in=ids("tag")
