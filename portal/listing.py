@@ -76,6 +76,12 @@ class Filters:
             ],
         }
 
+    @staticmethod
+    def shown(*groups):
+        """The groups that have options to offer (a listing with nothing to
+        filter shows no filters, not a heading alone)."""
+        return [group for group in groups if group["options"]]
+
     def paginate(self, items, per_page):
         """(paginator, page) of `items`; see page_of."""
         paginator = Paginator(items, per_page)

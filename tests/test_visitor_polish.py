@@ -379,6 +379,22 @@ def test_a_filter_on_news_without_articles_still_says_nothing_matches(client):
     assert not html.select(".news-card")
 
 
+def test_news_without_articles_in_the_language_shows_no_empty_filters(client):
+    html = soup(client.get("/it/notizie/"))
+    assert not html.select(".news-filters")  # not a heading with nothing under it
+    assert html.select(".news-card")  # the English news offered instead
+
+
+def test_italian_dates_have_no_leading_zero():
+    import datetime
+
+    from django.utils import translation
+    from django.utils.formats import date_format
+
+    with translation.override("it"):
+        assert date_format(datetime.date(2021, 12, 6)) == "6 Dicembre 2021"
+
+
 def test_news_of_a_language_with_articles_is_unchanged(client):
     html = soup(client.get("/fr/actualites/"))
     cards = html.select(".news-card")

@@ -191,7 +191,7 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
                 "paginator": paginator,
                 "messages_list": filters.messages,
                 "chosen": chosen,
-                "filters": [
+                "filters": Filters.shown(
                     filters.group(
                         "country",
                         gettext("Country"),
@@ -213,7 +213,7 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
                         gettext("All competences"),
                         available["competence"],
                     ),
-                ],
+                ),
                 "filter_query": filters.query(),
                 "summary_report": resources_by_id([self.summary_report_id]).get(
                     self.summary_report_id

@@ -171,7 +171,7 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
             "chosen": chosen,
             "chosen_topic": topics.get(chosen.get("topic")),
             "chosen_tag": tag_names.get(chosen.get("tag")),
-            "filters": [
+            "filters": Filters.shown(
                 filters.group(
                     "topic",
                     gettext("Topic"),
@@ -193,7 +193,7 @@ class NewsIndexPage(PortalPageMixin, RoutablePageMixin, Page):
                     gettext("All years"),
                     available["year"],
                 ),
-            ],
+            ),
             "filter_query": filters.query(),
         }
 
