@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .api import api_router
 from .health import health
+from .routing import serve
 from .sitemaps import MultilingualSitemap
 from .unavailable import LoginView, PageEditView
 from .views import robots_txt
@@ -39,7 +40,10 @@ urlpatterns += i18n_patterns(
     path("", include("guide.urls")),
     path("", include("directory.urls")),
     path("", include("home.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, its page view given the site and the page found from
+    # caches (portal/routing.py).
+    *(p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
 

@@ -84,6 +84,17 @@ def cached(name, build, known=None):
     return data
 
 
+def in_process(name, build, known=None):
+    """Like cached(), for values kept in this process only (objects that are
+    not worth pickling into the shared cache); still dropped by a bump."""
+    full_key = key(name, known)
+    data = _local.get(full_key)
+    if data is None:
+        data = build()
+        _remember(full_key, data)
+    return data
+
+
 def kept_in_process():
     """The keys this process holds in memory."""
     return list(_local)

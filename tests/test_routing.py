@@ -128,3 +128,57 @@ def test_deleting_a_page_is_followed(client, about):
     assert client.get("/en/about/short-lived/").status_code == 200
     Page.objects.get(pk=page.pk).delete()
     assert client.get("/en/about/short-lived/").status_code == 404
+
+
+def test_the_site_and_the_home_page_are_found_without_a_query(client, about):
+    child(about, "deep-page")
+    client.get("/en/about/deep-page/")
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/en/about/deep-page/")
+    assert response.status_code == 200
+    assert b"Routing test page" in response.content
+    sql = " ".join(query["sql"] for query in captured.captured_queries)
+    # Wagtail looks up the site, the active locale and the home page each time.
+    assert "wagtailcore_site" not in sql
+    assert "wagtailcore_locale" not in sql
+    assert "home_homepage" not in sql
+
+
+def test_a_home_page_translated_later_is_served_in_its_language(
+    client, home, about, locales
+):
+    from tests.factories import translated
+
+    # No French home yet: Wagtail serves the site's own root under /fr/.
+    assert client.get("/fr/").status_code == 200
+    french = translated(home, locales["fr"], title="Accueil du portail")
+    response = client.get("/fr/")
+    assert response.status_code == 200
+    assert "Accueil du portail" in response.content.decode()
+    translated(about, locales["fr"], title="À propos", slug="a-propos")
+    response = client.get("/fr/a-propos/")
+    assert response.status_code == 200
+    assert "À propos" in response.content.decode()
+    french.unpublish()
+    assert "Accueil du portail" not in client.get("/fr/").content.decode()
+
+
+def test_a_new_site_root_is_followed(client, site, home):
+    new_home = StandardPageFactory(parent=home.get_parent(), slug="other-root")
+    new_home.title = "Another root page"
+    new_home.save_revision().publish()
+    assert "Another root page" not in client.get("/en/").content.decode()
+    site.root_page = new_home
+    site.save()
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert "Another root page" in response.content.decode()
+
+
+def test_a_host_no_site_answers_for_is_not_found(client, site):
+    site.is_default_site = False
+    site.hostname = "portal.example.org"
+    site.save()
+    assert client.get("/en/", HTTP_HOST="localhost").status_code == 404
+    response = client.get("/en/", HTTP_HOST="portal.example.org")
+    assert response.status_code == 200
