@@ -10,24 +10,30 @@ navigation, the apps' signal handlers, portal.privacy).
 
 Each process also keeps what it has read in memory, under the same versioned
 keys: the shared cache (files or Redis) is then read once per request for the
-version, not for every value, and a bump in any process still changes the
-keys everywhere. The values are shared between requests: treat them as
+version (kept for the rest of the request, unless the request bumps it), not
+for every value, and a bump in any process still changes the keys everywhere
+from the next request on. The values are shared between requests: treat them as
 read-only."""
 
+import threading
 import time
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 
 VERSION_KEY = "portal:chrome-version"
 TIMEOUT = 60 * 60 * 24
 LOCAL_MAX = 5000  # entries kept in this process before starting afresh
 _local = {}
 _seen = [None]  # the version this process read last
+_request = threading.local()  # the version read in the request being served
 
 
 def version(known=None):
     """The current version; `known` when the caller has just read it (the
     page cache reads it together with a page, in one round trip)."""
+    if known is None:
+        known = getattr(_request, "version", None)
     current = known if known is not None else cache.get(VERSION_KEY)
     if current is None:
         # After a flush, start from a number no process has used (the clock in
@@ -37,6 +43,8 @@ def version(known=None):
     if current is None:  # a cache that keeps nothing
         return time.time_ns()
     _seen[0] = current
+    if getattr(_request, "serving", False):
+        _request.version = current
     return current
 
 
@@ -47,6 +55,7 @@ def last_seen_version():
 
 def bump(**kwargs):
     """A new version for every process; takes a signal's arguments."""
+    _request.version = None
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -93,6 +102,18 @@ def in_process(name, build, known=None):
         data = build()
         _remember(full_key, data)
     return data
+
+
+def _start_request(**kwargs):
+    _request.serving, _request.version = True, None
+
+
+def _finish_request(**kwargs):
+    _request.serving, _request.version = False, None
+
+
+request_started.connect(_start_request, dispatch_uid="portal_versioned_cache_start")
+request_finished.connect(_finish_request, dispatch_uid="portal_versioned_cache_end")
 
 
 def kept_in_process():

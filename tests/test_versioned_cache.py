@@ -1,6 +1,7 @@
 """The versioned cache: a value is built once for every process, and any
 process's bump makes every process build it afresh."""
 
+import pytest
 from django.core.cache import cache
 
 from portal import versioned_cache
@@ -37,3 +38,50 @@ def test_after_a_flush_no_copy_in_memory_is_read():
     after = versioned_cache.version()
     assert after != before
     assert versioned_cache.cached("test-flush", lambda: "new") == "new"
+
+
+class CountingCache:
+    """The shared cache, counting the reads of the version."""
+
+    def __init__(self):
+        self.version_reads = 0
+
+    def get(self, key, *args, **kwargs):
+        if key == versioned_cache.VERSION_KEY:
+            self.version_reads += 1
+        return cache.get(key, *args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(cache, name)
+
+
+def test_a_page_view_reads_the_version_once(client, home, monkeypatch):
+    from tests.factories import StandardPageFactory
+
+    page = StandardPageFactory(parent=home, slug="read-once", title="Read once")
+    assert client.get(page.url + "?warm=1").status_code == 200
+    counting = CountingCache()
+    monkeypatch.setattr(versioned_cache, "cache", counting)
+    response = client.get(page.url + "?uncached=1")
+    assert response.status_code == 200
+    assert "Read once" in response.content.decode()
+    assert counting.version_reads == 1
+
+
+@pytest.mark.django_db  # the end of a request closes old database connections
+def test_within_a_request_a_bump_is_seen_and_another_process_s_next_request():
+    from django.core.signals import request_finished, request_started
+
+    request_started.send(sender=None)
+    try:
+        first = versioned_cache.version()
+        # Another process bumps: this request keeps the version it started with.
+        cache.incr(versioned_cache.VERSION_KEY)
+        assert versioned_cache.version() == first
+        versioned_cache.bump()  # this request changes content itself
+        assert versioned_cache.version() == first + 2
+    finally:
+        request_finished.send(sender=None)
+    # Outside a request (tasks, commands), every read asks the shared cache.
+    cache.incr(versioned_cache.VERSION_KEY)
+    assert versioned_cache.version() == first + 3
