@@ -201,3 +201,18 @@ def test_the_directory_links_every_result_page(client):
         link.get_text(strip=True) for link in html.select(".pagination__pages a")
     ]
     assert numbers == ["2", "3"]
+
+
+def test_the_menus_mark_the_page_being_read_and_no_other(client):
+    """The menus are rendered once and kept: the mark follows the page."""
+
+    def marked(url):
+        html = soup(client.get(url))
+        links = header_links(html) + footer_links(html)
+        assert any(link["href"] == url for link in links) or url == "/en/"
+        return {link["href"] for link in links if link.get("aria-current") == "page"}
+
+    assert marked("/en/about/") == {"/en/about/"}
+    assert marked("/en/news/") == {"/en/news/"}
+    assert marked("/en/") == set()
+    assert marked("/en/about/") == {"/en/about/"}

@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 from wagtail.views import serve as wagtail_serve
 
-from portal import navigation
+from portal import navigation, versioned_cache
 from portal.models import SiteNavigation
 
 register = template.Library()
@@ -227,3 +227,24 @@ def country_label(code):
     from portal.countries import country_name
 
     return country_name(code)
+
+
+@register.simple_tag(takes_context=True)
+def chrome_fragment(context, template_name):
+    """A part of the chrome that is the same on every page of a site in a
+    language (the footer, the main menu), rendered once per version in this
+    process: only the link to the page being read (aria-current) differs."""
+    template = context.template.engine.get_template(template_name)
+    request = context.get("request")
+    if request is None or isinstance(context.get("object"), SiteNavigation):
+        return template.render(context)  # a navigation being previewed
+    menus = (context.get("chrome") or {}).get("navigation") or {}
+    urls = {
+        link["url"]
+        for group in ("primary", "project", "resources", "footer")
+        for link in menus.get(group) or ()
+    }
+    current = request.path if request.path in urls else ""
+    site_id = navigation.site_id_for_request(request)
+    key = f"fragment:{template_name}:{site_id}:{get_language()}:{current}"
+    return versioned_cache.in_process(key, lambda: template.render(context))
