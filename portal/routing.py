@@ -85,7 +85,12 @@ def _find(home, components):
 
 def _fetch(request, pk, ct):
     model = ContentType.objects.get_for_id(ct).model_class()
-    page = model._default_manager.filter(pk=pk).first() if model else None
+    # Its locale with it: pages read their language from it when served.
+    page = (
+        model._default_manager.select_related("locale").filter(pk=pk).first()
+        if model
+        else None
+    )
     if page is None:
         return None
     if type(page).route is Page.route:
@@ -138,7 +143,7 @@ def find_route(request, path):
     components = [component for component in path.split("/") if component]
     home = _home(site)
     if not components:
-        home = type(home)._default_manager.get(pk=home.pk)
+        home = type(home)._default_manager.select_related("locale").get(pk=home.pk)
     try:
         return home.route(request, components)
     except Http404:

@@ -29,6 +29,24 @@ def test_plain_content_pages_stay_within_budget(client, url):
     assert queries_for(client, url) <= CONTENT_BUDGET
 
 
+# An uncached view of each content type, as measured: the site, the home page
+# and the route come from caches, then the page itself and what it lists.
+CONTENT_TYPE_QUERIES = {
+    "/en/news/final-multiplier-event-report/": 4,  # page, topics, image, tags
+    "/en/events/kick-off-meeting-paris/": 4,  # page, sessions, speakers, files
+    "/en/guide/european-challenges/": 3,  # page, guide, reading order
+    "/en/case-studies/lifelong-guidance-centres-croatia/": 4,
+    "/en/centres/cips-ljubljana/": 4,  # page, directory, its services (2)
+    "/fr/": 7,
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", CONTENT_TYPE_QUERIES)
+def test_each_content_type_renders_in_its_measured_queries(client, url):
+    assert queries_for(client, url) <= CONTENT_TYPE_QUERIES[url]
+
+
 @pytest.mark.django_db
 def test_a_first_visit_with_an_empty_cache_still_renders_everything(client):
     response = client.get("/en/about/")

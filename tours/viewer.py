@@ -211,6 +211,8 @@ def tour_json_ld(page, request):
 
 def centre_tour(centre):
     """The live public tour below a centre page, or None."""
+    if not centre.numchild:  # most centres: no query
+        return None
     return _tours().child_of(centre).live().public().specific().first()
 
 

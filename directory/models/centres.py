@@ -311,10 +311,19 @@ class CentrePage(PortalPageMixin, Page):
         catalogue = Service.for_locale(self.locale)
         return [catalogue[slug] for slug in catalogue if slug in slugs]
 
+    @cached_property
+    def directory(self):
+        """The directory the centre is listed in (its parent), in one query."""
+        from .directory import DirectoryPage
+
+        parent_path = self.path[: -Page.steplen]
+        found = DirectoryPage.objects.filter(path=parent_path).first()
+        return found or self.get_parent().specific
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["map_settings"] = map_settings()
-        context["directory"] = self.get_parent().specific
+        context["directory"] = self.directory
         context["centre_json_ld"] = self.get_json_ld(request)
         context["tour_embeddable"] = tour_embeddable(self.virtual_tour_url)
         # What other apps add to a centre's page (its own virtual tour).
