@@ -391,3 +391,37 @@ def test_a_moderator_unpublishes_an_article_in_every_language(
     page.goto(server + french_index)
     assert page.locator(f"a[href='{urls[1]}']").count() == 0
     assert not moderator.problems
+
+
+def test_a_moderator_s_footer_change_reaches_every_page_of_its_language(
+    demo_users, person, page, django_db_blocker
+):
+    from portal.models import SiteNavigation
+
+    with django_db_blocker.unblock():
+        english = SiteNavigation.objects.get(locale__language_code="en", live=True)
+    server = demo_users.url
+    statement = page.locator(".site-footer__funding-statement")
+    # The menus and footer are rendered once and kept: warm them first.
+    for url in ("/en/about/", "/en/news/", "/fr/a-propos/"):
+        page.goto(server + url)
+    french_before = statement.inner_text()
+
+    moderator = person(demo_users, "moderator")
+    moderator.goto(f"{server}/admin/snippets/portal/sitenavigation/edit/{english.pk}/")
+    moderator.fill("#id_funding_statement", "Co-funded by Erasmus+ (revised wording)")
+    moderator.locator("footer").get_by_role("button", name="More actions").click()
+    moderator.locator("footer").get_by_role("button", name="Publish").click()
+    moderator.wait_for_load_state()
+    assert "published" in moderator.locator(".messages").inner_text()
+
+    for url in ("/en/about/", "/en/news/"):
+        page.goto(server + url)
+        assert statement.inner_text() == "Co-funded by Erasmus+ (revised wording)"
+        current = page.locator("header nav a[aria-current='page']")
+        assert [
+            current.nth(i).get_attribute("href") for i in range(current.count())
+        ] == [url]
+    page.goto(server + "/fr/a-propos/")
+    assert statement.inner_text() == french_before
+    assert not moderator.problems
