@@ -385,14 +385,35 @@ def test_news_without_articles_in_the_language_shows_no_empty_filters(client):
     assert html.select(".news-card")  # the English news offered instead
 
 
-def test_italian_dates_have_no_leading_zero():
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        ("en", "6 December 2021"),
+        ("fr", "6 décembre 2021"),
+        # Italian and Portuguese write the month in lower case, without a
+        # leading zero on the day (Django's: "06 Dicembre", "de Dezembro").
+        ("it", "6 dicembre 2021"),
+        ("pt", "6 de dezembro de 2021"),
+        ("hr", "6. prosinca 2021."),
+    ],
+)
+def test_dates_are_written_as_each_language_writes_them(language, expected):
     import datetime
 
     from django.utils import translation
     from django.utils.formats import date_format
 
-    with translation.override("it"):
-        assert date_format(datetime.date(2021, 12, 6)) == "6 Dicembre 2021"
+    with translation.override(language):
+        assert date_format(datetime.date(2021, 12, 6)) == expected
+
+
+def test_italian_and_portuguese_pages_show_their_dates_in_lower_case(client):
+    # (The date tiles of events show the month alone, as on a calendar.)
+    for url in ("/it/", "/pt/"):
+        html = soup(client.get(url))
+        dates = [time.get_text() for time in html.select("main time:not(.date-block)")]
+        months = [word for text in dates for word in text.split() if word.isalpha()]
+        assert months and all(word == word.lower() for word in months), dates
 
 
 def test_news_of_a_language_with_articles_is_unchanged(client):
