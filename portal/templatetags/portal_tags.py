@@ -8,7 +8,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Locale
-from wagtail.views import serve as wagtail_serve
 
 from portal import navigation, versioned_cache
 from portal.models import SiteNavigation
@@ -103,7 +102,7 @@ def _is_app_view(request):
     """A view of the site's own (the search) rather than Wagtail's page serving,
     which has no page here only when it answers "not found"."""
     match = getattr(request, "resolver_match", None)
-    return match is not None and match.func is not wagtail_serve
+    return match is not None and match.url_name != "wagtail_serve"
 
 
 def _on_site(request, url):

@@ -38,7 +38,10 @@ def test_the_viewer_loads_only_on_request_and_only_from_this_site(page, demo_ser
     ), requests
 
     # The keyboard reaches the hot spots: an information point opens its text.
+    # (once the scene has loaded and shows it, as a visitor would see it)
+    page.locator(".pnlm-load-box").wait_for(state="hidden")
     spot = page.locator(".tour-hotspot--info").first
+    spot.wait_for(state="visible")
     spot.focus()
     page.keyboard.press("Enter")
     point = page.locator("#tour-point")
