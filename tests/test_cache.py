@@ -287,7 +287,7 @@ def test_without_services_production_uses_shared_file_cache_and_local_media():
     values = production_settings(
         ["CACHES", "STORAGES", "WAGTAILSEARCH_BACKENDS", "INSTALLED_APPS"]
     )
-    assert "FileBasedCache" in values["CACHES"]["default"]["BACKEND"]
+    assert values["CACHES"]["default"]["BACKEND"] == "portal.file_cache.FileCache"
     assert "FileSystemStorage" in values["STORAGES"]["default"]["BACKEND"]
     assert values["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "search.backend"
     assert "wagtail.contrib.frontend_cache" not in values["INSTALLED_APPS"]

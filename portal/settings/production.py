@@ -73,7 +73,7 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "portal.file_cache.FileCache",
             "LOCATION": os.environ.get(
                 "PORTAL_CACHE_DIR", str(BASE_DIR / ".cache" / "django")
             ),

@@ -1,0 +1,49 @@
+"""The file cache a single machine's app servers share (production without
+Redis): Django's, storing values uncompressed."""
+
+import time
+from pathlib import Path
+
+import pytest
+from django.core.cache.backends.filebased import FileBasedCache
+
+from portal.file_cache import FileCache
+
+
+@pytest.fixture
+def cache(tmp_path):
+    return FileCache(str(tmp_path), {"TIMEOUT": 600})
+
+
+def test_values_round_trip_and_are_stored_uncompressed(cache, tmp_path):
+    page = {"status": 200, "parts": [b"<main>Kick-off meeting in Paris</main>"]}
+    cache.set("page", page)
+    assert cache.get("page") == page
+    assert cache.get_many(["page", "absent"]) == {"page": page}
+    (stored,) = tmp_path.glob("*.pcache")
+    assert b"Kick-off meeting in Paris" in stored.read_bytes()
+
+
+def test_expiry_touch_delete_and_counters(cache):
+    cache.set("short", "value", 1)
+    assert cache.touch("short", 600)
+    time.sleep(1.1)
+    assert cache.get("short") == "value"  # touched: it lives on
+    cache.set("gone", "value", 1)
+    time.sleep(1.1)
+    assert cache.get("gone", "default") == "default"
+    assert not cache.touch("gone")
+    assert cache.touch("never") is False
+    cache.set("count", 1)
+    assert cache.incr("count") == 2
+    assert cache.delete("count")
+    assert cache.get("count") is None
+
+
+def test_files_of_the_compressing_cache_are_not_read(tmp_path):
+    FileBasedCache(str(tmp_path), {}).set("key", "compressed")
+    cache = FileCache(str(tmp_path), {})
+    assert cache.get("key") is None
+    cache.set("key", "plain")
+    assert cache.get("key") == "plain"
+    assert len(list(Path(tmp_path).glob("*.djcache"))) == 1
