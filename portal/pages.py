@@ -2,9 +2,11 @@
 
 import html
 import re
+import weakref
 
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from modelcluster.queryset import FakeQuerySet
 from wagtail.models import PageViewRestriction
 
@@ -58,6 +60,27 @@ class PortalPageMixin:
         """Ancestors from the language home down, in order, as dicts with title,
         url and full_url (cached with the page chrome, see portal.navigation)."""
         return navigation.page_data(None, self)["breadcrumbs"]
+
+    def get_url_parts(self, request=None):
+        """Wagtail's, kept on the page for the request it was asked with: a
+        page view asks for the page's own URL up to a dozen times (canonical
+        link, language links, share links, structured data), each time
+        through Django's URL reversing. The path and the active language are
+        part of the key (a page moved, or the language switched, gets its new
+        URL)."""
+        key = (self.url_path, get_language())
+        memo = self.__dict__.get("_url_parts_memo")
+        if memo is not None and memo[1] == key:
+            asked_with = memo[0]() if memo[0] is not None else None
+            if asked_with is request:
+                return memo[2]
+        parts = super().get_url_parts(request)
+        try:
+            reference = weakref.ref(request) if request is not None else None
+        except TypeError:  # not an object a weak reference can point to
+            return parts
+        self.__dict__["_url_parts_memo"] = (reference, key, parts)
+        return parts
 
     def get_view_restrictions(self):
         """Wagtail's check costs two queries per page view; skip them when no

@@ -182,3 +182,33 @@ def test_a_host_no_site_answers_for_is_not_found(client, site):
     assert client.get("/en/", HTTP_HOST="localhost").status_code == 404
     response = client.get("/en/", HTTP_HOST="portal.example.org")
     assert response.status_code == 200
+
+
+def test_a_page_reverses_its_own_url_once_per_request_and_follows_a_move(
+    rf, about, home, monkeypatch
+):
+    page = child(about, "moving-page")
+    request = rf.get("/en/about/moving-page/")
+    reversed_paths = []
+    original = Page.get_url_parts
+
+    def counted(self, request=None):
+        reversed_paths.append(self.url_path)
+        return original(self, request)
+
+    # PortalPageMixin keeps what Page.get_url_parts (Wagtail's) answers.
+    monkeypatch.setattr(Page, "get_url_parts", counted)
+    for _ in range(5):
+        assert page.get_url(request) == "/en/about/moving-page/"
+        assert page.get_full_url(request).endswith("/en/about/moving-page/")
+    assert len(reversed_paths) == 1
+    assert page.full_url.endswith("/en/about/moving-page/")  # without a request
+    assert len(reversed_paths) == 2
+
+    page.move(home, pos="last-child")
+    page.refresh_from_db()  # the same object, with its new path
+    reversed_paths.clear()
+    assert page.get_url(request) == "/en/moving-page/"
+    assert page.get_url(request) == "/en/moving-page/"
+    assert page.get_url(rf.get("/")) == "/en/moving-page/"  # another request
+    assert reversed_paths == [page.url_path] * 2
