@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal import versioned_cache
 from portal.blocks import BodyBlock
 from portal.localization import public_pages
 from portal.pages import PortalPageMixin
@@ -64,7 +65,16 @@ class GuidePage(RoutablePageMixin, PortalPageMixin, Page):
 
     def reading_order(self, with_body=False):
         """Every live chapter and section of this guide, in reading order, with
-        its number ("2" or "2.1"): one query."""
+        its number ("2" or "2.1"). Without their bodies, kept in this process
+        until the next change of state: every chapter page of the guide shows
+        it, in its menu and its previous and next links."""
+        if with_body:
+            return self._reading_order(with_body=True)
+        return list(
+            versioned_cache.in_process(f"guide-order:{self.pk}", self._reading_order)
+        )
+
+    def _reading_order(self, with_body=False):
         chapters = public_pages(
             GuideChapterPage.objects.live().descendant_of(self).order_by("path")
         )
@@ -222,16 +232,20 @@ class GuideChapterPage(PortalPageMixin, Page):
 
     @cached_property
     def guide(self):
-        return (
-            GuidePage.objects.filter(
-                path__in=[
-                    self.path[:end]
-                    for end in range(self.steplen, len(self.path), self.steplen)
-                ]
+        """The guide this chapter is part of, shared with its siblings in this
+        process until the next change of state."""
+        ancestors = [
+            self.path[:end] for end in range(self.steplen, len(self.path), self.steplen)
+        ]
+
+        def build():
+            return (
+                GuidePage.objects.filter(path__in=ancestors)
+                .defer_streamfields()
+                .first()
             )
-            .defer_streamfields()
-            .first()
-        )
+
+        return versioned_cache.in_process(f"guide-of:{ancestors[-1:]}", build)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
