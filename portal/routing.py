@@ -85,9 +85,11 @@ def _find(home, components):
 
 def _fetch(request, pk, ct):
     model = ContentType.objects.get_for_id(ct).model_class()
-    # Its locale with it: pages read their language from it when served.
+    # Its locale with it (pages read their language from it when served) and
+    # what the page type asks for (`served_with`).
+    related = ("locale", *getattr(model, "served_with", ()))
     page = (
-        model._default_manager.select_related("locale").filter(pk=pk).first()
+        model._default_manager.select_related(*related).filter(pk=pk).first()
         if model
         else None
     )

@@ -202,6 +202,9 @@ class NewsPage(PortalPageMixin, Page):
     ]
 
     parent_page_types = ["home.NewsIndexPage"]
+    # Fetched with the page when it is served (portal.routing): every view
+    # shows the image.
+    served_with = ("lead_image",)
     subpage_types = []
 
     class Meta:
