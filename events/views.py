@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction
 
+from portal import versioned_cache
 from portal.localization import page_language
 
 # The speakers' photos as the agenda shows them (the template's rendition).
@@ -38,11 +39,14 @@ def public_presentations(page):
         ).filter(collection__path=F("prefix"))
 
     if not page.relations_in_memory("presentations"):
-        return list(
-            page.presentations.select_related("document")
-            .exclude(Exists(restricted("document__collection__path")))
-            .order_by("sort_order", "pk")
+        presentations = page.presentations.select_related("document").order_by(
+            "sort_order", "pk"
         )
+        if any_collection_restricted():
+            presentations = presentations.exclude(
+                Exists(restricted("document__collection__path"))
+            )
+        return list(presentations)
     items = [p for p in page.presentations.all() if p.document_id]
     public = get_document_model().objects.filter(pk__in=[p.document_id for p in items])
     documents = {
@@ -55,6 +59,15 @@ def public_presentations(page):
     return sorted(
         items,
         key=lambda p: (p.sort_order or 0, p.pk or 0),
+    )
+
+
+def any_collection_restricted():
+    """Whether any collection has a view restriction (most sites have none: the
+    restriction subquery is then left out). Kept in the process until the next
+    change of state; adding or removing a restriction is one (portal.privacy)."""
+    return versioned_cache.in_process(
+        "any-collection-restricted", CollectionViewRestriction.objects.exists
     )
 
 
