@@ -828,10 +828,14 @@ def test_preview_of_an_unsaved_article_with_related_pages_renders():
         related_links=[NewsPageRelatedLink(related_page=about)],
     )
     page.topics = list(Topic.objects.filter(slug="training"))
+    page.tags.add("zebrafinch", "aardvark")  # held in memory, as in a preview
     response = page.make_preview_request()
     assert response.status_code == 200
     html = response.content.decode()
     assert "Aperçu" in html
+    facts = html.split('class="key-facts"')[1].split("</div>")[0]
+    assert '?topic=training">Formation</a>' in facts
+    assert facts.index("?tag=aardvark") < facts.index("?tag=zebrafinch")
     related = html.split('id="related-title"')[1]
     assert "À propos du projet" in related  # the chosen page, in French
     assert "Formation pilote à la Cité des métiers de Paris" in related

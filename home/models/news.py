@@ -235,10 +235,32 @@ class NewsPage(PortalPageMixin, Page):
         """The partner organisation in `language_code` (no query)."""
         return Partner.in_language(self.partner_id, language_code)
 
-    def topic_list(self):
-        if "_topic_list" not in self.__dict__:
-            self._topic_list = list(self.topics.all())
-        return self._topic_list
+    def terms(self):
+        """The slugs of the article's topics, and its tags as (slug, name) by
+        name: one query on a stored page, none on a draft or a preview (its
+        choices are held in memory)."""
+        if "_terms" not in self.__dict__:
+            if self.relations_in_memory("topics", "tagged_items"):
+                topics = [topic.slug for topic in self.topics.all()]
+                tags = [(tag.slug, tag.name) for tag in self.tags.all()]
+            else:
+                rows = (
+                    Topic.objects.filter(articles=self)
+                    .order_by()
+                    .values_list("slug", models.Value(""), models.Value("topic"))
+                    .union(
+                        Tag.objects.filter(home_newspagetag_items__content_object=self)
+                        .order_by()
+                        .values_list("slug", "name", models.Value("tag")),
+                        all=True,
+                    )
+                )
+                rows = list(rows)
+                topics = [slug for slug, _name, kind in rows if kind == "topic"]
+                tags = [(slug, name) for slug, name, kind in rows if kind == "tag"]
+            tags.sort(key=lambda tag: tag[1].lower())
+            self._terms = (topics, tags)
+        return self._terms
 
     def related_articles(self, limit=3):
         """Up to `limit` pages in this article's language, in one query: the
@@ -254,7 +276,7 @@ class NewsPage(PortalPageMixin, Page):
             )
         chosen_keys = Page.objects.filter(pk__in=ids).values("translation_key")
         condition = models.Q(translation_key__in=chosen_keys)
-        slugs = [topic.slug for topic in self.topic_list()]
+        slugs = self.terms()[0]
         if slugs:
             condition |= models.Q(
                 pk__in=NewsPage.objects.filter(topics__slug__in=slugs).values("pk")
@@ -302,10 +324,12 @@ class NewsPage(PortalPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         language = page_language(self, request)
-        topics = Topic.by_slug(language)
+        chosen, tags = self.terms()
+        # In the order of the visitor's language (by name).
         context["localized_topics"] = [
-            topics[topic.slug] for topic in self.topic_list() if topic.slug in topics
+            topic for slug, topic in Topic.by_slug(language).items() if slug in chosen
         ]
+        context["tags"] = [{"slug": slug, "name": name} for slug, name in tags]
         context["partner"] = self.localized_partner(language)
         context["related_articles"] = self.related_cards(request)
         context["page_json_ld"] = self.get_json_ld(request)
