@@ -15,6 +15,7 @@ from wagtail import hooks
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal import versioned_cache
 from portal.countries import country_name
 
 from . import model
@@ -283,6 +284,13 @@ def connect():
     post_save.connect(
         on_service_saved, sender=model("Service"), dispatch_uid="dir_service"
     )
+    # The services' names per language are cached (Service.for_locale).
+    for signal, name in ((post_save, "save"), (post_delete, "delete")):
+        signal.connect(
+            versioned_cache.bump,
+            sender=model("Service"),
+            dispatch_uid=f"dir_service_names_{name}",
+        )
     post_save.connect(
         on_view_restriction_changed,
         sender=PageViewRestriction,

@@ -1033,3 +1033,19 @@ def test_the_outline_is_a_static_json_file_with_its_licence():
     for folder in ("world-atlas", "topojson-client"):
         assert finders.find(f"vendor/{folder}/LICENSE")
         assert finders.find(f"vendor/{folder}/VERSION")
+
+
+@pytest.mark.django_db
+def test_a_renamed_service_shows_on_its_centres_pages_at_once(client):
+    centre = CentrePage.objects.get(slug="cdm-bruxelles", locale__language_code="fr")
+    assert "Orientation et conseil" in client.get(centre.url).content.decode()
+    service = Service.objects.get(slug="guidance", locale__language_code="fr")
+    service.name = "Orientation professionnelle"
+    service.save()
+    try:
+        html = client.get(centre.url).content.decode()
+        assert "Orientation professionnelle" in html
+        assert "Orientation et conseil" not in html
+    finally:  # the module's data is shared: the cached names follow the save
+        service.name = "Orientation et conseil"
+        service.save()

@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal import versioned_cache
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.countries import country_choices, country_name
 from portal.forms import TaxonomyChoicesPageForm
@@ -313,12 +314,19 @@ class CentrePage(PortalPageMixin, Page):
 
     @cached_property
     def directory(self):
-        """The directory the centre is listed in (its parent), in one query."""
+        """The directory the centre is listed in (its parent), shared by its
+        centres in this process until the next change of state."""
         from .directory import DirectoryPage
 
         parent_path = self.path[: -Page.steplen]
-        found = DirectoryPage.objects.filter(path=parent_path).first()
-        return found or self.get_parent().specific
+
+        def build():
+            found = DirectoryPage.objects.filter(path=parent_path).first()
+            return found or self.get_parent().specific
+
+        if not self.pk:  # a page being created: not where a directory is yet
+            return build()
+        return versioned_cache.in_process(f"directory-at:{parent_path}", build)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

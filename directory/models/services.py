@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from portal import versioned_cache
 from portal.localization import in_language
 from portal.models import ModeratedSnippet
 
@@ -49,9 +50,16 @@ class Service(ModeratedSnippet):
     @classmethod
     def for_locale(cls, locale):
         """Every service in `locale`, falling back to the default language for a
-        service not yet translated, keyed by slug in sort order."""
-        services = in_language(cls.objects.all(), locale.language_code).values()
-        return {
-            service.slug: service
-            for service in sorted(services, key=lambda s: (s.sort_order, s.name))
-        }
+        service not yet translated, keyed by slug in sort order. Kept in the
+        process until the next change of state (saving or deleting a service
+        is one, directory.index)."""
+        code = locale.language_code
+
+        def build():
+            services = in_language(cls.objects.all(), code).values()
+            return {
+                service.slug: service
+                for service in sorted(services, key=lambda s: (s.sort_order, s.name))
+            }
+
+        return versioned_cache.in_process(f"services:{code}", build)
