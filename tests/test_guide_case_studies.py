@@ -437,3 +437,21 @@ def test_case_study_index_queries_flat_from_10_to_1000(
 )
 def test_pages_stay_within_the_query_budget(client, url, budget):
     assert count_queries(client, url) <= budget
+
+
+@pytest.mark.django_db
+def test_a_preview_shows_the_partners_and_themes_chosen_in_the_form():
+    from home.models import Partner
+
+    page = CaseStudyPage.objects.get(
+        locale__language_code="fr", slug="speed-networking-ludique-porto"
+    )
+    draft = page.get_latest_revision_as_object()
+    draft.partners = []  # the editor removed the partner, added a theme
+    draft.themes = list(Theme.objects.filter(slug="networking"))
+    html = draft.make_preview_request().content.decode()
+    assert "Cité des métiers de Porto" not in html
+    assert "Mise en réseau des partenaires" in html
+    draft.partners = list(Partner.objects.filter(locale__language_code="en"))
+    html = draft.make_preview_request().content.decode()
+    assert "Cité des métiers de Porto" in html  # the partner, in French

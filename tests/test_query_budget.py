@@ -35,7 +35,7 @@ CONTENT_TYPE_QUERIES = {
     "/en/news/final-multiplier-event-report/": 2,  # page and image; topics and tags
     "/en/events/kick-off-meeting-paris/": 4,  # page, sessions, speakers, files
     "/en/guide/european-challenges/": 1,  # the guide and its order are shared
-    "/en/case-studies/lifelong-guidance-centres-croatia/": 4,
+    "/en/case-studies/lifelong-guidance-centres-croatia/": 3,  # page, terms, centres
     "/en/centres/cips-ljubljana/": 2,  # page, its services
     "/fr/": 7,
 }

@@ -6,6 +6,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.db import models
 from django.db.models import Value
+from django.db.models.functions import Cast
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -351,21 +352,24 @@ class CaseStudyPage(PortalPageMixin, Page):
             c for s, c in terms["competences"].items() if (s, "competence") in chosen
         ]
         if self._in_memory():
-            partner_keys = [p.translation_key for p in self.partners.all()]
             centre_keys = [
                 link.centre.translation_key
                 for link in self.centres.all()
                 if link.centre_id
             ]
         else:
-            partner_keys = self.partners.values("translation_key")
             centre_keys = CaseStudyCentre.objects.filter(page=self).values(
                 "centre__translation_key"
             )
-        context["partners"] = list(
-            in_language(
-                Partner.objects.filter(translation_key__in=partner_keys), language
-            ).values()
+        # From the cached partners in this language (published ones only).
+        partners = (
+            Partner.in_language(int(pk), language)
+            for pk, kind in chosen
+            if kind == "partner"
+        )
+        context["partners"] = sorted(
+            (partner for partner in partners if partner is not None),
+            key=lambda partner: (partner.role, partner.name),
         )
         context["centres"] = list(
             in_language(
@@ -385,12 +389,16 @@ class CaseStudyPage(PortalPageMixin, Page):
         return self.relations_in_memory("themes", "competences", "partners", "centres")
 
     def _chosen_terms(self):
-        """(slug, "theme"|"competence") of the page's themes and competences:
-        one query on a stored page, none on a draft."""
+        """(slug, "theme"|"competence") of the page's themes and competences,
+        and (id, "partner") of its partners: one query on a stored page, none
+        on a draft."""
         if self._in_memory():
-            return {(t.slug, "theme") for t in self.themes.all()} | {
-                (c.slug, "competence") for c in self.competences.all()
-            }
+            return (
+                {(t.slug, "theme") for t in self.themes.all()}
+                | {(c.slug, "competence") for c in self.competences.all()}
+                | {(str(p.pk), "partner") for p in self.partners.all()}
+            )
+        partners = CaseStudyPage.partners.through.objects.filter(casestudypage=self)
         return set(
             Theme.objects.filter(case_studies=self)
             .order_by()
@@ -398,7 +406,11 @@ class CaseStudyPage(PortalPageMixin, Page):
             .union(
                 Competence.objects.filter(case_studies=self)
                 .order_by()
-                .values_list("slug", Value("competence"))
+                .values_list("slug", Value("competence")),
+                partners.order_by().values_list(
+                    Cast("partner_id", models.CharField()), Value("partner")
+                ),
+                all=True,
             )
         )
 
