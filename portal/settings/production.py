@@ -25,9 +25,7 @@ def env_flag(name, default):
 
 
 DEBUG = False
-STORAGES["staticfiles"] = {
-    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-}
+STORAGES["staticfiles"] = {"BACKEND": "portal.static_storage.StaticStorage"}
 WHITENOISE_MAX_AGE = (
     60 * 60 * 24 * 365 if env_flag("WHITENOISE_IMMUTABLE", True) else 60
 )

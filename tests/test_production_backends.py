@@ -1,5 +1,6 @@
-"""The file cache a single machine's app servers share (production without
-Redis): Django's, storing values uncompressed."""
+"""Production backends of the portal's own: the file cache a single machine's
+app servers share without Redis (Django's, storing values uncompressed), and
+the static files storage (WhiteNoise's, remembering URLs)."""
 
 import time
 from pathlib import Path
@@ -47,3 +48,22 @@ def test_files_of_the_compressing_cache_are_not_read(tmp_path):
     cache.set("key", "plain")
     assert cache.get("key") == "plain"
     assert len(list(Path(tmp_path).glob("*.djcache"))) == 1
+
+
+def test_static_urls_come_from_the_manifest_and_a_missing_file_is_an_error(
+    tmp_path, settings
+):
+    from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+    from portal.static_storage import StaticStorage
+
+    settings.DEBUG = False
+    storage = StaticStorage(location=str(tmp_path), base_url="/static/")
+    storage.hashed_files = {"css/portal.css": "css/portal.5e1f2a.css"}
+    for _ in range(2):
+        assert storage.url("css/portal.css") == "/static/css/portal.5e1f2a.css"
+    assert storage.url("css/portal.css") == CompressedManifestStaticFilesStorage.url(
+        storage, "css/portal.css"
+    )
+    with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
+        storage.url("css/missing.css")
