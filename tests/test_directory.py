@@ -1049,3 +1049,19 @@ def test_a_renamed_service_shows_on_its_centres_pages_at_once(client):
     finally:  # the module's data is shared: the cached names follow the save
         service.name = "Orientation et conseil"
         service.save()
+
+
+@pytest.mark.django_db
+def test_a_centre_page_shows_the_services_it_was_last_published_with(client):
+    centre = CentrePage.objects.get(slug="cdm-bruxelles", locale__language_code="en")
+    html = client.get(centre.url).content.decode()
+    assert "Guidance and counselling" in html and "Mobility abroad" not in html
+    centre.services = list(
+        Service.objects.filter(slug__in=["mobility"], locale=centre.locale)
+    )
+    centre.save_revision()  # a draft: the live page keeps its services
+    html = client.get(centre.url).content.decode()
+    assert "Guidance and counselling" in html and "Mobility abroad" not in html
+    centre.get_latest_revision().publish()
+    html = client.get(centre.url).content.decode()
+    assert "Mobility abroad" in html and "Guidance and counselling" not in html

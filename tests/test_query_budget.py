@@ -36,7 +36,7 @@ CONTENT_TYPE_QUERIES = {
     "/en/events/kick-off-meeting-paris/": 4,  # page, sessions, speakers, files
     "/en/guide/european-challenges/": 1,  # the guide and its order are shared
     "/en/case-studies/lifelong-guidance-centres-croatia/": 3,  # page, terms, centres
-    "/en/centres/cips-ljubljana/": 2,  # page, its services
+    "/en/centres/cips-ljubljana/": 1,  # with its index row (its services)
     "/fr/": 7,
 }
 

@@ -273,6 +273,9 @@ class CentrePage(PortalPageMixin, Page):
 
     parent_page_types = ["directory.DirectoryPage"]
     subpage_types = ["tours.VirtualTourPage"]
+    # Fetched with the page when it is served (portal.routing): the directory's
+    # index row of a listed centre holds the slugs of its services.
+    served_with = ("directory_entry",)
 
     class Meta:
         verbose_name = _("centre")
@@ -306,11 +309,20 @@ class CentrePage(PortalPageMixin, Page):
     @cached_property
     def localized_services(self):
         """The centre's services named in this page's language (fallback: any)."""
-        slugs = [service.slug for service in self.services.all()]
+        slugs = self._service_slugs()
         if not slugs:
             return []
         catalogue = Service.for_locale(self.locale)
         return [catalogue[slug] for slug in catalogue if slug in slugs]
+
+    def _service_slugs(self):
+        """From the directory's index row when the page came with it (a listed
+        centre being served: the row is rewritten when the page is published),
+        else in a query."""
+        related = type(self).directory_entry.related
+        if related.is_cached(self) and related.get_cached_value(self) is not None:
+            return related.get_cached_value(self).service_slugs
+        return [service.slug for service in self.services.all()]
 
     @cached_property
     def directory(self):
