@@ -161,6 +161,13 @@ def test_editor_drafts_previews_and_submits_and_the_moderator_approves(
     assert editor.input_value("#id_title") == "Kick-off, as drafted by the editor"
     assert editor.locator(f"input[name=topics][value='{topic_value}']").is_checked()
     assert _preview_heading(editor) == "Kick-off, as drafted by the editor"
+    # The preview lists the topic just ticked (the draft's, held in memory).
+    from home.models import Topic
+
+    with django_db_blocker.unblock():
+        topic_name = Topic.objects.get(pk=topic_value).name
+    facts = editor.frame_locator("#w-preview-iframe").locator(".key-facts")
+    assert topic_name in facts.inner_text()
     editor.locator("footer").get_by_role("button", name="More actions").click()
     editor.locator("footer").get_by_role("button", name=re.compile("Submit to")).click()
     assert "submitted for moderation" in editor.locator(".messages").inner_text()
