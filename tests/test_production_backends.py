@@ -67,3 +67,23 @@ def test_static_urls_come_from_the_manifest_and_a_missing_file_is_an_error(
     )
     with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
         storage.url("css/missing.css")
+
+
+def test_the_file_cache_stays_near_its_size_without_listing_it_at_each_set(
+    tmp_path, monkeypatch
+):
+    cache = FileCache(str(tmp_path), {"OPTIONS": {"MAX_ENTRIES": 20}})
+    listings = []
+    original = FileCache._list_cache_files
+
+    def listed(self):
+        listings.append(1)
+        return original(self)
+
+    monkeypatch.setattr(FileCache, "_list_cache_files", listed)
+    monkeypatch.setattr(FileCache, "CULL_EVERY", 10)
+    for number in range(100):
+        cache.set(f"page-{number}", number)
+    assert len(listings) == 10
+    assert len(list(tmp_path.glob("*.pcache"))) <= 20 + 10
+    assert cache.get("page-99") == 99
