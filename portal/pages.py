@@ -7,7 +7,6 @@ import weakref
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
-from modelcluster.queryset import FakeQuerySet
 from wagtail.models import PageViewRestriction
 
 from portal import navigation
@@ -101,7 +100,8 @@ class PortalPageMixin:
         """Whether any of these child or many-to-many relations is held in
         memory: a draft rebuilt from a revision, or a preview of the form. Its
         values cannot be queried then (they are not the database rows), only
-        iterated."""
-        return not self.pk or any(
-            isinstance(getattr(self, name).all(), FakeQuerySet) for name in names
-        )
+        iterated. modelcluster keeps such values in `_cluster_related_objects`
+        under the relation's name, and answers FakeQuerySets from there: looked
+        up directly, without building each relation's manager."""
+        held = getattr(self, "_cluster_related_objects", {})
+        return not self.pk or any(name in held for name in names)

@@ -455,3 +455,30 @@ def test_a_preview_shows_the_partners_and_themes_chosen_in_the_form():
     draft.partners = list(Partner.objects.filter(locale__language_code="en"))
     html = draft.make_preview_request().content.decode()
     assert "Cité des métiers de Porto" in html  # the partner, in French
+
+
+@pytest.mark.django_db
+def test_relations_held_in_memory_are_those_modelcluster_answers_from_memory():
+    from modelcluster.queryset import FakeQuerySet
+
+    names = ("themes", "competences", "partners", "centres")
+
+    def from_memory(page):
+        return {
+            name: isinstance(getattr(page, name).all(), FakeQuerySet) for name in names
+        }
+
+    page = CaseStudyPage.objects.get(
+        locale__language_code="fr", slug="speed-networking-ludique-porto"
+    )
+    assert from_memory(page) == dict.fromkeys(names, False)
+    assert not page.relations_in_memory(*names)
+    draft = page.get_latest_revision_as_object()
+    for name, held in from_memory(draft).items():
+        assert draft.relations_in_memory(name) == held
+    edited = CaseStudyPage.objects.get(pk=page.pk)
+    edited.themes = []  # as a form sets it
+    assert from_memory(edited)["themes"] and edited.relations_in_memory("themes")
+    assert not from_memory(edited)["partners"]
+    assert not edited.relations_in_memory("partners", "centres")
+    assert CaseStudyPage(title="Unsaved").relations_in_memory("centres")
