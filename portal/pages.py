@@ -69,10 +69,18 @@ class PortalPageMixin:
         URL)."""
         key = (self.url_path, get_language())
         memo = self.__dict__.get("_url_parts_memo")
-        if memo is not None and memo[1] == key:
-            asked_with = memo[0]() if memo[0] is not None else None
-            if asked_with is request:
-                return memo[2]
+        # Without a request, only what was asked without one answers (a
+        # request's answer outlives it here, and may name its site).
+        if (
+            memo is not None
+            and memo[1] == key
+            and (
+                memo[0] is None
+                if request is None
+                else memo[0] is not None and memo[0]() is request
+            )
+        ):
+            return memo[2]
         parts = super().get_url_parts(request)
         try:
             reference = weakref.ref(request) if request is not None else None
