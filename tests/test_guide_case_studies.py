@@ -482,3 +482,86 @@ def test_relations_held_in_memory_are_those_modelcluster_answers_from_memory():
     assert not from_memory(edited)["partners"]
     assert not edited.relations_in_memory("partners", "centres")
     assert CaseStudyPage(title="Unsaved").relations_in_memory("centres")
+
+
+# --- The centres involved --------------------------------------------------------
+
+
+def centre_links(html):
+    """(href, name) of the organisations involved that link to this site."""
+    start = html.index("case-study__facts")
+    involved = html[start : html.index("</ul>", start)]
+    return re.findall(r'<li><a href="(/[^"]+)">([^<]+)</a></li>', involved)
+
+
+@pytest.mark.django_db
+def test_the_centres_involved_link_to_live_public_centres_in_the_visitors_language(
+    client,
+):
+    from wagtail.models import PageViewRestriction
+
+    from directory.models import CentrePage
+    from guide.models import CaseStudyCentre
+    from tests.factories import DirectoryPageFactory
+
+    home = HomePage.objects.get(locale__language_code="en")
+    directory = DirectoryPageFactory(parent=home, slug="centres")
+    localized(directory, "fr", {directory.title: "Annuaire", "centres": "centres"})
+    centres = {}
+    for title in ("Cité des métiers de Lyon", "Espace Nantes", "Closed centre"):
+        centre = CentrePage(
+            title=title,
+            country="FR",
+            city=title.split()[-1],
+            latitude=45.7,
+            longitude=4.8,
+            centre_type="guidance_centre",
+        )
+        directory.add_child(instance=centre)
+        centre.save_revision().publish()
+        centres[title] = centre
+    lyon = centres["Cité des métiers de Lyon"]
+    lyon_fr = localized(lyon, "fr", {lyon.title: "Cité des métiers (Lyon)"})
+    english = CaseStudyPage.objects.get(
+        locale__language_code="en", slug__startswith="a-one-stop-shop"
+    )
+    french = CaseStudyPage.objects.get(
+        translation_key=english.translation_key, locale__language_code="fr"
+    )
+    for study in (english, french):
+        # The editor's order; a French page may link the English centre.
+        study.centres = [
+            CaseStudyCentre(centre=centres["Espace Nantes"], sort_order=0),
+            CaseStudyCentre(centre=lyon, sort_order=1),
+            CaseStudyCentre(centre=centres["Closed centre"], sort_order=2),
+        ]
+        study.save_revision().publish()
+
+    def links(page):
+        return centre_links(html_of(client, page.url))
+
+    assert links(english) == [
+        (centres["Espace Nantes"].url, "Espace Nantes"),
+        (lyon.url, "Cité des métiers de Lyon"),
+        (centres["Closed centre"].url, "Closed centre"),
+    ]
+    # In French where translated, in English where not yet.
+    assert links(french) == [
+        (centres["Espace Nantes"].url, "Espace Nantes"),
+        (lyon_fr.url, "Cité des métiers (Lyon)"),
+        (centres["Closed centre"].url, "Closed centre"),
+    ]
+    for url, _title in links(french):
+        assert client.get(url).status_code == 200, url
+    # Unpublished, or restricted to some visitors: gone on the next request.
+    centres["Closed centre"].unpublish()
+    PageViewRestriction.objects.create(
+        page=centres["Espace Nantes"], restriction_type="password", password="x"
+    )
+    assert links(english) == [(lyon.url, "Cité des métiers de Lyon")]
+    assert links(french) == [(lyon_fr.url, "Cité des métiers (Lyon)")]
+    # A preview shows the centres ticked in the form, in the page's language.
+    draft = french.get_latest_revision_as_object()
+    draft.centres = [CaseStudyCentre(centre=lyon)]
+    preview = draft.make_preview_request().content.decode()
+    assert centre_links(preview) == [(lyon_fr.url, "Cité des métiers (Lyon)")]

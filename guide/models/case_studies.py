@@ -4,8 +4,9 @@ theme, competence) and the summary report, and the case-study pages."""
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.db import models
-from django.db.models import Value
+from django.db.models import OuterRef, Subquery, Value
 from django.db.models.functions import Cast
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -338,7 +339,6 @@ class CaseStudyPage(PortalPageMixin, Page):
         return country_name(self.country)
 
     def get_context(self, request, *args, **kwargs):
-        from directory.models import CentrePage
         from home.models import Partner
 
         context = super().get_context(request, *args, **kwargs)
@@ -351,16 +351,6 @@ class CaseStudyPage(PortalPageMixin, Page):
         context["competences"] = [
             c for s, c in terms["competences"].items() if (s, "competence") in chosen
         ]
-        if self._in_memory():
-            centre_keys = [
-                link.centre.translation_key
-                for link in self.centres.all()
-                if link.centre_id
-            ]
-        else:
-            centre_keys = CaseStudyCentre.objects.filter(page=self).values(
-                "centre__translation_key"
-            )
         # From the cached partners in this language (published ones only).
         partners = (
             Partner.in_language(int(pk), language)
@@ -371,19 +361,57 @@ class CaseStudyPage(PortalPageMixin, Page):
             (partner for partner in partners if partner is not None),
             key=lambda partner: (partner.role, partner.name),
         )
-        context["centres"] = list(
-            in_language(
-                public_pages(
-                    CentrePage.objects.live().filter(translation_key__in=centre_keys)
-                ).defer_streamfields(),
-                language,
-            ).values()
-        )
+        context["centres"] = self._centres(language)
         context["resource"] = resources_by_id([self.resource_id]).get(self.resource_id)
         url = self.get_url(request) or ""
         context["index_url"] = url[: url.rstrip("/").rfind("/") + 1]  # the parent
         context["page_json_ld"] = self.get_json_ld(request)
         return context
+
+    def _centres(self, language):
+        """The centres involved, each {"title", "url"} in `language` (or the
+        default language where not translated), in the editor's order: read
+        from the directory's index, which holds a row for each live centre
+        every visitor may see (one narrow query, not the centre pages)."""
+        from directory.models import DirectoryEntry
+
+        entries = DirectoryEntry.objects.filter(
+            locale__language_code__in={language, settings.LANGUAGE_CODE}
+        )
+        if self._in_memory():  # a draft or a preview
+            keys = [
+                link.centre.translation_key
+                for link in self.centres.all()
+                if link.centre_id
+            ]
+            position = {key: index for index, key in enumerate(keys)}
+            entries = entries.filter(page__translation_key__in=keys).annotate(
+                position=Value(0)
+            )
+        else:
+            position = None
+            links = CaseStudyCentre.objects.filter(page=self).order_by()
+            entries = entries.filter(
+                page__translation_key__in=links.values("centre__translation_key")
+            ).annotate(
+                position=Subquery(
+                    links.filter(
+                        centre__translation_key=OuterRef("page__translation_key")
+                    ).values("sort_order")[:1]
+                )
+            )
+        chosen = {}
+        for key, code, title, url, order in entries.order_by().values_list(
+            "page__translation_key", "locale__language_code", "title", "url", "position"
+        ):
+            if key not in chosen or code == language:
+                if position is not None:
+                    order = position[key]
+                chosen[key] = (order or 0, title, url)
+        return [
+            {"title": title, "url": url}
+            for _order, title, url in sorted(chosen.values())
+        ]
 
     def _in_memory(self):
         return self.relations_in_memory("themes", "competences", "partners", "centres")
