@@ -11,7 +11,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import CollectionViewRestriction
 
-from portal import versioned_cache
+from portal import prepared, versioned_cache
 from portal.localization import page_language
 
 # The speakers' photos as the agenda shows them (the template's rendition).
@@ -39,14 +39,13 @@ def public_presentations(page):
         ).filter(collection__path=F("prefix"))
 
     if not page.relations_in_memory("presentations"):
-        presentations = page.presentations.select_related("document").order_by(
-            "sort_order", "pk"
-        )
         if any_collection_restricted():
-            presentations = presentations.exclude(
-                Exists(restricted("document__collection__path"))
+            return list(
+                _presentations(page.pk).exclude(
+                    Exists(restricted("document__collection__path"))
+                )
             )
-        return list(presentations)
+        return prepared.rows("events.presentations", _presentations, page.pk)
     items = [p for p in page.presentations.all() if p.document_id]
     public = get_document_model().objects.filter(pk__in=[p.document_id for p in items])
     documents = {
@@ -62,6 +61,33 @@ def public_presentations(page):
     )
 
 
+def _presentations(page_id):
+    return (
+        _model("EventPresentation")
+        .objects.filter(page_id=page_id)
+        .select_related("document")
+        .order_by("sort_order", "pk")
+    )
+
+
+def _sessions(page_id):
+    return _model("EventSession").objects.filter(page_id=page_id)
+
+
+def _speaker_rows(page_id):
+    """The (session, speaker) rows of the page's sessions and of the sessions
+    they were translated from or into (sharing their translation key)."""
+    keys = _sessions(page_id).values("translation_key")
+    return (
+        _model("EventSession")
+        .speakers.through.objects.filter(
+            eventsession__translation_key__in=keys, person__live=True
+        )
+        .select_related("eventsession", "person")
+        .order_by("pk")
+    )
+
+
 def any_collection_restricted():
     """Whether any collection has a view restriction (most sites have none: the
     restriction subquery is then left out). Kept in the process until the next
@@ -74,20 +100,25 @@ def any_collection_restricted():
 def agenda(page, language=None):
     """The sessions, each with `people`: its speakers in this page's
     language (default-language fallback), their partner organisations in
-    `language` (the page's own by default); two queries."""
-    sessions = list(page.sessions.all())
+    `language` (the page's own by default). Two queries, compiled once
+    (portal.prepared), and one more for the speakers if there are any."""
+    in_memory = page.relations_in_memory("sessions")
+    if in_memory:  # a draft or a preview
+        sessions = list(page.sessions.all())
+        rows = _model("EventSession").speakers.through.objects.filter(
+            eventsession__translation_key__in=[s.translation_key for s in sessions],
+            person__live=True,
+        )
+        rows = rows.select_related("eventsession", "person").order_by("pk")
+    else:
+        sessions = prepared.rows("events.sessions", _sessions, page.pk)
+        rows = (
+            prepared.rows("events.speakers", _speaker_rows, page.pk) if sessions else []
+        )
     # Translations of a session share its translation key; their speakers
     # are those of the source session (wagtail-localize does not copy them).
-    through = _model("EventSession").speakers.through
-    rows = (
-        through.objects.filter(
-            eventsession__translation_key__in=[s.translation_key for s in sessions]
-        )
-        .filter(person__live=True)
-        .select_related("eventsession", "person")
-    )
     by_session = {}
-    for row in rows.order_by("pk"):
+    for row in rows:
         session = row.eventsession
         own = session.locale_id == page.locale_id
         by_session.setdefault(session.translation_key, {}).setdefault(own, []).append(
@@ -96,10 +127,11 @@ def agenda(page, language=None):
     speakers_of = {}
     for session in sessions:
         # A draft or preview holds the speakers the editor chose in memory.
-        in_memory = session.pk is None or isinstance(
-            session.speakers.all(), FakeQuerySet
-        )
-        chosen = [p for p in session.speakers.all() if p.live] if in_memory else []
+        chosen = []
+        if in_memory and (
+            session.pk is None or isinstance(session.speakers.all(), FakeQuerySet)
+        ):
+            chosen = [p for p in session.speakers.all() if p.live]
         found = by_session.get(session.translation_key, {})
         speakers_of[session] = chosen or found.get(True) or found.get(False) or []
     keys = {p.translation_key for people in speakers_of.values() for p in people}

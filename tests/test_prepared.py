@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
 
 from directory.models import CentrePage
 from home.models import NewsPage, StandardPage
@@ -53,16 +54,54 @@ def test_each_call_reads_the_database_and_a_missing_page_is_none():
 def test_each_thread_runs_its_own_statement_on_its_own_connection():
     page = StandardPage.objects.first()
     prepared.get(StandardPage, page.pk)
-    mine = prepared._local.statements[(StandardPage, ())]
+    mine = prepared._local.statements[("get", StandardPage, ())]
     theirs = []
 
     def other_thread():
-        theirs.append(prepared.Prepared(StandardPage, ()))
+        theirs.append(prepared.get(StandardPage, page.pk))
+        theirs.append(prepared._local.statements[("get", StandardPage, ())])
         connection.close()
 
     thread = threading.Thread(target=other_thread)
     thread.start()
     thread.join()
     assert mine.connection is connections["default"]
-    assert theirs[0].connection is not mine.connection
-    assert theirs[0].sql == mine.sql
+    assert theirs[0].title == page.title
+    assert theirs[1].connection is not mine.connection
+    assert theirs[1].sql == mine.sql
+
+
+def _live_titles(code):
+    return (
+        Page.objects.filter(locale__language_code=code, live=True)
+        .order_by("path")
+        .values_list("pk", "title", "last_published_at")
+    )
+
+
+def _ids(code, depth):
+    return Page.objects.filter(locale__language_code=code, depth=depth).values_list(
+        "pk", flat=True
+    )
+
+
+def test_values_are_put_in_their_places_and_rows_built_as_the_orm_does():
+    for code in ("en", "fr"):
+        assert prepared.rows("test.titles", _live_titles, code) == list(
+            _live_titles(code)
+        )
+        for depth in (2, 3):
+            assert prepared.rows("test.ids", _ids, code, depth) == list(
+                _ids(code, depth)
+            )
+    assert prepared.rows("test.titles", _live_titles, "xx") == []
+
+
+def test_a_value_django_transforms_or_of_another_type_is_refused():
+    def starting(prefix):
+        return Page.objects.filter(title__startswith=prefix)
+
+    with pytest.raises(ValueError):
+        prepared.rows("test.starting", starting, "Cité")
+    with pytest.raises(TypeError):
+        prepared.rows("test.live", lambda live: Page.objects.filter(live=live), True)

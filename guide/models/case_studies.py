@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal import versioned_cache
+from portal import prepared, versioned_cache
 from portal.blocks import RICH_TEXT_FEATURES, BodyBlock
 from portal.countries import country_choices, country_name
 from portal.forms import TaxonomyChoicesPageForm
@@ -373,11 +373,7 @@ class CaseStudyPage(PortalPageMixin, Page):
         default language where not translated), in the editor's order: read
         from the directory's index, which holds a row for each live centre
         every visitor may see (one narrow query, not the centre pages)."""
-        from directory.models import DirectoryEntry
-
-        entries = DirectoryEntry.objects.filter(
-            locale__language_code__in={language, settings.LANGUAGE_CODE}
-        )
+        codes = (language, settings.LANGUAGE_CODE)
         if self._in_memory():  # a draft or a preview
             keys = [
                 link.centre.translation_key
@@ -385,28 +381,17 @@ class CaseStudyPage(PortalPageMixin, Page):
                 if link.centre_id
             ]
             position = {key: index for index, key in enumerate(keys)}
-            entries = entries.filter(page__translation_key__in=keys).annotate(
-                position=Value(0)
-            )
+            rows = [
+                (key, code, title, url, position[key])
+                for key, code, title, url in _entries(codes)
+                .filter(page__translation_key__in=keys)
+                .values_list(*ENTRY_FIELDS)
+            ]
         else:
-            position = None
-            links = CaseStudyCentre.objects.filter(page=self).order_by()
-            entries = entries.filter(
-                page__translation_key__in=links.values("centre__translation_key")
-            ).annotate(
-                position=Subquery(
-                    links.filter(
-                        centre__translation_key=OuterRef("page__translation_key")
-                    ).values("sort_order")[:1]
-                )
-            )
+            rows = prepared.rows("case-study.centres", _centre_rows, self.pk, *codes)
         chosen = {}
-        for key, code, title, url, order in entries.order_by().values_list(
-            "page__translation_key", "locale__language_code", "title", "url", "position"
-        ):
+        for key, code, title, url, order in rows:
             if key not in chosen or code == language:
-                if position is not None:
-                    order = position[key]
                 chosen[key] = (order or 0, title, url)
         return [
             {"title": title, "url": url}
@@ -426,21 +411,7 @@ class CaseStudyPage(PortalPageMixin, Page):
                 | {(c.slug, "competence") for c in self.competences.all()}
                 | {(str(p.pk), "partner") for p in self.partners.all()}
             )
-        partners = CaseStudyPage.partners.through.objects.filter(casestudypage=self)
-        return set(
-            Theme.objects.filter(case_studies=self)
-            .order_by()
-            .values_list("slug", Value("theme"))
-            .union(
-                Competence.objects.filter(case_studies=self)
-                .order_by()
-                .values_list("slug", Value("competence")),
-                partners.order_by().values_list(
-                    Cast("partner_id", models.CharField()), Value("partner")
-                ),
-                all=True,
-            )
-        )
+        return set(prepared.rows("case-study.terms", _terms_of, self.pk))
 
     def get_json_ld(self, request):
         return [
@@ -454,6 +425,51 @@ class CaseStudyPage(PortalPageMixin, Page):
                 "contentLocation": {"@type": "Country", "name": self.country_label},
             }
         ]
+
+
+def _terms_of(page_id):
+    partners = CaseStudyPage.partners.through.objects.filter(casestudypage=page_id)
+    return (
+        Theme.objects.filter(case_studies=page_id)
+        .order_by()
+        .values_list("slug", Value("theme"))
+        .union(
+            Competence.objects.filter(case_studies=page_id)
+            .order_by()
+            .values_list("slug", Value("competence")),
+            partners.order_by().values_list(
+                Cast("partner_id", models.CharField()), Value("partner")
+            ),
+            all=True,
+        )
+    )
+
+
+ENTRY_FIELDS = ("page__translation_key", "locale__language_code", "title", "url")
+
+
+def _entries(codes):
+    from directory.models import DirectoryEntry
+
+    return DirectoryEntry.objects.filter(locale__language_code__in=codes).order_by()
+
+
+def _centre_rows(page_id, language, default):
+    """The directory's rows of the centres a stored case study links to (in
+    any language), with the editor's position of each."""
+    links = CaseStudyCentre.objects.filter(page=page_id).order_by()
+    return (
+        _entries((language, default))
+        .filter(page__translation_key__in=links.values("centre__translation_key"))
+        .annotate(
+            position=Subquery(
+                links.filter(
+                    centre__translation_key=OuterRef("page__translation_key")
+                ).values("sort_order")[:1]
+            )
+        )
+        .values_list(*ENTRY_FIELDS, "position")
+    )
 
 
 class CaseStudyCentre(Orderable):

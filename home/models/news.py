@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal import navigation, versioned_cache
+from portal import navigation, prepared, versioned_cache
 from portal.blocks import BodyBlock
 from portal.forms import TaxonomyChoicesPageForm
 from portal.localization import in_language, page_language, public_pages
@@ -84,6 +84,21 @@ class NewsPageForm(TaxonomyChoicesPageForm):
     to its translations), so offer those of the default language."""
 
     taxonomy_fields = ("topics",)
+
+
+def _terms_of(page_id):
+    """(slug, name, "topic"|"tag") of the article's topics and tags."""
+    return (
+        Topic.objects.filter(articles=page_id)
+        .order_by()
+        .values_list("slug", models.Value(""), models.Value("topic"))
+        .union(
+            Tag.objects.filter(home_newspagetag_items__content_object_id=page_id)
+            .order_by()
+            .values_list("slug", "name", models.Value("tag")),
+            all=True,
+        )
+    )
 
 
 class NewsPage(PortalPageMixin, Page):
@@ -244,18 +259,7 @@ class NewsPage(PortalPageMixin, Page):
                 topics = [topic.slug for topic in self.topics.all()]
                 tags = [(tag.slug, tag.name) for tag in self.tags.all()]
             else:
-                rows = (
-                    Topic.objects.filter(articles=self)
-                    .order_by()
-                    .values_list("slug", models.Value(""), models.Value("topic"))
-                    .union(
-                        Tag.objects.filter(home_newspagetag_items__content_object=self)
-                        .order_by()
-                        .values_list("slug", "name", models.Value("tag")),
-                        all=True,
-                    )
-                )
-                rows = list(rows)
+                rows = prepared.rows("news.terms", _terms_of, self.pk)
                 topics = [slug for slug, _name, kind in rows if kind == "topic"]
                 tags = [(slug, name) for slug, name, kind in rows if kind == "tag"]
             tags.sort(key=lambda tag: tag[1].lower())
