@@ -132,3 +132,21 @@ def test_the_competence_listing_opens_a_competence_by_its_name(admin_client, loc
     assert link and strip_tags(link.group(1)).strip() == "Leading the partnership"
     (row,) = [row for row in html.split("<tr")[1:] if "data-object-id" in row]
     assert ">False<" not in row and ">True<" not in row  # an icon, not Python
+
+
+@pytest.mark.usefixtures("demo_site")
+def test_a_case_study_offers_each_partner_once_in_the_default_language(admin_client):
+    from guide.models import CaseStudyPage
+    from home.models import Partner
+
+    page = CaseStudyPage.objects.get(
+        locale__language_code="en", slug="one-stop-shop-brussels"
+    )
+    html = admin_client.get(
+        reverse("wagtailadmin_pages:edit", args=[page.pk])
+    ).content.decode()
+    offered = set(re.findall(r'name="partners" value="(\d+)"', html))
+    english = Partner.objects.filter(locale__language_code="en")
+    assert offered == {str(pk) for pk in english.values_list("pk", flat=True)}
+    french = Partner.objects.get(locale__language_code="fr", short_name="RICDM")
+    assert french.name not in html  # "Réseau international des Cités des métiers"

@@ -226,10 +226,11 @@ class CaseStudyIndexPage(PortalPageMixin, Page):
 
 
 class CaseStudyPageForm(TaxonomyChoicesPageForm):
-    """Themes and competences are chosen once, on the source page (they are
-    synchronised to its translations), so offer those of the default language."""
+    """Themes, competences and partners are chosen once, on the source page
+    (they are synchronised to its translations, and shown in the visitor's
+    language), so offer those of the default language, each once."""
 
-    taxonomy_fields = ("themes", "competences")
+    taxonomy_fields = ("themes", "competences", "partners")
 
 
 class CaseStudyPage(PortalPageMixin, Page):
