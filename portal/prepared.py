@@ -71,7 +71,11 @@ class Statement:
             ).items()
         )
         self.kind = queryset._iterable_class
+        if queryset._prefetch_related_lookups or queryset._known_related_objects:
+            raise TypeError("prefetched or known related objects are not prepared")
         if self.kind is ModelIterable:
+            if compiler.annotation_col_map:
+                raise TypeError("annotated objects are not prepared")
             klass_info = compiler.klass_info
             self.model = klass_info["model"]
             first, last = (

@@ -5,6 +5,7 @@ import threading
 
 import pytest
 from django.db import connection, connections
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
@@ -105,3 +106,23 @@ def test_a_value_django_transforms_or_of_another_type_is_refused():
         prepared.rows("test.starting", starting, "Cité")
     with pytest.raises(TypeError):
         prepared.rows("test.live", lambda live: Page.objects.filter(live=live), True)
+
+
+def test_what_would_be_built_differently_is_refused():
+    def annotated(depth):
+        return Page.objects.filter(depth=depth).annotate(twice=F("depth") * 2)
+
+    def prefetching(depth):
+        return Page.objects.filter(depth=depth).prefetch_related("locale")
+
+    for key, build in (("test.annotated", annotated), ("test.prefetch", prefetching)):
+        with pytest.raises(TypeError):
+            prepared.rows(key, build, 2)
+    assert (
+        prepared.rows(  # annotations of rows are columns like any other
+            "test.annotated-rows",
+            lambda depth: annotated(depth).values_list("twice"),
+            2,
+        )
+        == [(4,)] * Page.objects.filter(depth=2).count()
+    )
