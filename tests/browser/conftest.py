@@ -4,6 +4,7 @@ always runs these tests."""
 
 import os
 import shutil
+import threading
 
 import pytest
 from django.core.servers.basehttp import WSGIServer
@@ -14,8 +15,15 @@ from django.test.testcases import LiveServerThread
 # in-memory database connection, and two request threads using it at once (an
 # autosave and a preview, a session ping) fail with "database table is locked".
 class OneRequestAtATimeServer(WSGIServer):
+    # Held while a request is answered (see demo_server).
+    busy = threading.Lock()
+
     def __init__(self, *args, connections_override=None, **kwargs):
         super().__init__(*args, **kwargs)
+
+    def process_request(self, request, client_address):
+        with self.busy:
+            super().process_request(request, client_address)
 
 
 LiveServerThread.server_class = OneRequestAtATimeServer
@@ -59,4 +67,10 @@ def page(browser):
 @pytest.fixture
 def demo_server(demo_restored, live_server):
     """The live server with the demo content."""
-    return live_server
+    yield live_server
+    # A request the browser sent before its context was closed (an autosave,
+    # a preview) may still be answered on the shared connection: let it end
+    # before the test's database is emptied under it.
+    # (Bounded: a connection the browser opened and never used holds it too.)
+    if OneRequestAtATimeServer.busy.acquire(timeout=10):
+        OneRequestAtATimeServer.busy.release()
